@@ -1,0 +1,24 @@
+/**
+ * Channel names only, with no zod: the sandboxed preload imports this file and must stay tiny.
+ * A unit test asserts these lists equal the keys of the contract in ./contract.ts.
+ */
+export const REQUEST_CHANNELS = [
+  'app:get-status',
+  'credentials:list',
+  'credentials:create',
+  'credentials:update',
+  'credentials:delete',
+  'credentials:authenticate',
+  'credentials:cancel-authentication',
+  'credentials:verify',
+  'demo:start'
+] as const
+export type RequestChannel = (typeof REQUEST_CHANNELS)[number]
+
+export const EVENT_CHANNELS = ['credentials:changed', 'app:status-changed'] as const
+export type EventChannel = (typeof EVENT_CHANNELS)[number]
+
+export const isRequestChannel = (c: unknown): c is RequestChannel =>
+  typeof c === 'string' && (REQUEST_CHANNELS as readonly string[]).includes(c)
+export const isEventChannel = (c: unknown): c is EventChannel =>
+  typeof c === 'string' && (EVENT_CHANNELS as readonly string[]).includes(c)

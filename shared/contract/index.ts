@@ -1,0 +1,5 @@
+export * from './channels'
+export * from './envelope'
+export * from './contract'
+export * from './app-status'
+export type { RosterApi } from './api'
