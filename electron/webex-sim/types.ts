@@ -7,7 +7,13 @@ import type { PersonWire } from '../core/webex/schemas'
 /** Faults a test or the command line can script. Request numbers count from 1 over all requests. */
 export type FaultSpec =
   /** 429 with Retry-After: on every Nth request, or for every request in a time window from now. */
-  | { kind: 'rate-limit'; retryAfterSec: number; everyNth?: number; forMs?: number; status?: 429 | 423 }
+  | {
+      kind: 'rate-limit'
+      retryAfterSec: number
+      everyNth?: number
+      forMs?: number
+      status?: 429 | 423
+    }
   /** A burst of `count` consecutive 5xx answers starting at request `startAt` (default: next request). */
   | { kind: 'server-error'; status: 500 | 502 | 503 | 504; count: number; startAt?: number }
   /** 504 whenever GET /people asks for `max` above the threshold. */
@@ -89,5 +95,8 @@ export type SimHandle = {
     remove(id: string): boolean
   }
   /** Issue a token pair directly (for tests of expiry and refresh). */
-  issueTokens(opts?: { accessTtlSec?: number; refreshTtlSec?: number }): { accessToken: string; refreshToken: string }
+  issueTokens(opts?: { accessTtlSec?: number; refreshTtlSec?: number }): {
+    accessToken: string
+    refreshToken: string
+  }
 }

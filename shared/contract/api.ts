@@ -7,6 +7,10 @@ import type { Envelope } from './envelope'
 import type { EventPayload, RequestInput, RequestOutput } from './contract'
 
 export type RosterApi = {
-  readonly request: { readonly [C in RequestChannel]: (input: RequestInput<C>) => Promise<Envelope<RequestOutput<C>>> }
-  readonly events: { readonly [E in EventChannel]: (listener: (payload: EventPayload<E>) => void) => () => void }
+  readonly request: {
+    readonly [C in RequestChannel]: (input: RequestInput<C>) => Promise<Envelope<RequestOutput<C>>>
+  }
+  readonly events: {
+    readonly [E in EventChannel]: (listener: (payload: EventPayload<E>) => void) => () => void
+  }
 }

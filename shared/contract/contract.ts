@@ -7,7 +7,12 @@
 import { z } from 'zod'
 import type { EventChannel, RequestChannel } from './channels'
 import { AppStatus } from './app-status'
-import { CreateCredentialInput, Credential, CredentialId, UpdateCredentialInput } from '../domain/credential'
+import {
+  CreateCredentialInput,
+  Credential,
+  CredentialId,
+  UpdateCredentialInput
+} from '../domain/credential'
 
 const none = z.undefined()
 const byId = z.object({ id: CredentialId })
@@ -20,7 +25,10 @@ export const requestContract = {
   'credentials:delete': { input: byId, output: z.object({ deleted: z.literal(true) }) },
   /** Runs the OAuth authorization-code flow with PKCE in the system browser; resolves when it ends. */
   'credentials:authenticate': { input: byId, output: Credential },
-  'credentials:cancel-authentication': { input: byId, output: z.object({ cancelled: z.boolean() }) },
+  'credentials:cancel-authentication': {
+    input: byId,
+    output: z.object({ cancelled: z.boolean() })
+  },
   /** Calls /people/me with the stored token (refreshing it if due) and records who it is. */
   'credentials:verify': { input: byId, output: Credential },
   /** Starts the built-in demo organization (the simulator, inside the core) and its demo credential. */
@@ -34,5 +42,7 @@ export const eventContract = {
 
 export type RequestInput<C extends RequestChannel> = z.input<(typeof requestContract)[C]['input']>
 export type ParsedInput<C extends RequestChannel> = z.output<(typeof requestContract)[C]['input']>
-export type RequestOutput<C extends RequestChannel> = z.output<(typeof requestContract)[C]['output']>
+export type RequestOutput<C extends RequestChannel> = z.output<
+  (typeof requestContract)[C]['output']
+>
 export type EventPayload<E extends EventChannel> = z.output<(typeof eventContract)[E]>

@@ -29,8 +29,14 @@ export type ErrorInfo = z.infer<typeof ErrorInfo>
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo }
 
 export const ok = <T>(value: T): Envelope<T> => ({ ok: true, value })
-export const fail = (code: ErrorCode, message: string): Envelope<never> => ({ ok: false, error: { code, message } })
+export const fail = (code: ErrorCode, message: string): Envelope<never> => ({
+  ok: false,
+  error: { code, message }
+})
 
 /** Schema of an envelope whose value is `value`: used by transports to check what comes back. */
 export const envelopeOf = <T extends z.ZodType>(value: T) =>
-  z.union([z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), error: ErrorInfo })])
+  z.union([
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: ErrorInfo })
+  ])

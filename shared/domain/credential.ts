@@ -5,7 +5,12 @@ export const AUTH_TYPES = ['oauth', 'token'] as const
 export const AuthType = z.enum(AUTH_TYPES)
 export type AuthType = z.infer<typeof AuthType>
 
-export const CREDENTIAL_STATUSES = ['not-authorized', 'authorized', 'expired', 'reauth-required'] as const
+export const CREDENTIAL_STATUSES = [
+  'not-authorized',
+  'authorized',
+  'expired',
+  'reauth-required'
+] as const
 export const CredentialStatus = z.enum(CREDENTIAL_STATUSES)
 export type CredentialStatus = z.infer<typeof CredentialStatus>
 
@@ -60,7 +65,11 @@ const scopes = z
   .string()
   .trim()
   .regex(/^[\w:.-]+( [\w:.-]+)*$/, 'Scopes are separated by single spaces')
-const port = z.number().int().min(1024, 'Use a port from 1024 to 65535').max(65535, 'Use a port from 1024 to 65535')
+const port = z
+  .number()
+  .int()
+  .min(1024, 'Use a port from 1024 to 65535')
+  .max(65535, 'Use a port from 1024 to 65535')
 const secret = z.string().trim().min(1).max(4096)
 const baseUrl = z.url().max(300)
 
@@ -75,7 +84,13 @@ export const CreateCredentialInput = z.discriminatedUnion('authType', [
     redirectPort: port.default(DEFAULT_REDIRECT_PORT),
     baseUrl: baseUrl.optional()
   }),
-  z.object({ authType: z.literal('token'), name, owner, accessToken: secret, baseUrl: baseUrl.optional() })
+  z.object({
+    authType: z.literal('token'),
+    name,
+    owner,
+    accessToken: secret,
+    baseUrl: baseUrl.optional()
+  })
 ])
 export type CreateCredentialInput = z.input<typeof CreateCredentialInput>
 

@@ -5,7 +5,11 @@
  */
 import type { z } from 'zod'
 import { isRequestChannel, type RequestChannel } from '../../../shared/contract/channels'
-import { requestContract, type ParsedInput, type RequestOutput } from '../../../shared/contract/contract'
+import {
+  requestContract,
+  type ParsedInput,
+  type RequestOutput
+} from '../../../shared/contract/contract'
 import { fail, ok, type Envelope } from '../../../shared/contract/envelope'
 import { isAppError } from '../errors'
 
@@ -30,7 +34,9 @@ export async function dispatch(
 ): Promise<Envelope<unknown>> {
   if (!isRequestChannel(channel)) {
     // The payload is never logged: it may hold a secret the renderer meant for another channel.
-    log('contract.unknown-channel', { channel: typeof channel === 'string' ? channel.slice(0, 80) : typeof channel })
+    log('contract.unknown-channel', {
+      channel: typeof channel === 'string' ? channel.slice(0, 80) : typeof channel
+    })
     return fail('UNKNOWN_CHANNEL', 'That action does not exist.')
   }
   const parsed = requestContract[channel].input.safeParse(rawInput)
@@ -46,7 +52,10 @@ export async function dispatch(
       log('contract.failed', { channel, code: err.code })
       return fail(err.code, err.message)
     }
-    log('contract.internal-error', { channel, error: err instanceof Error ? err.message : String(err) })
+    log('contract.internal-error', {
+      channel,
+      error: err instanceof Error ? err.message : String(err)
+    })
     return fail('INTERNAL', 'Something went wrong inside Roster. The details are in the log.')
   }
 }

@@ -10,7 +10,9 @@
 import { z } from 'zod'
 
 /** The spec types invitePending/loginEnabled as "true"/"false" strings; SDKs model booleans. Accept both. */
-export const WebexBoolean = z.union([z.boolean(), z.enum(['true', 'false'])]).transform((v) => v === true || v === 'true')
+export const WebexBoolean = z
+  .union([z.boolean(), z.enum(['true', 'false'])])
+  .transform((v) => v === true || v === 'true')
 
 export const PERSON_STATUSES = [
   'active',
@@ -37,7 +39,11 @@ export const PhoneNumber = z
   .loose()
 
 export const SipAddress = z
-  .object({ type: z.string().optional(), value: z.string().optional(), primary: WebexBoolean.optional() })
+  .object({
+    type: z.string().optional(),
+    value: z.string().optional(),
+    primary: WebexBoolean.optional()
+  })
   .loose()
 
 export const Address = z
@@ -52,7 +58,12 @@ export const Address = z
   .loose()
 
 /** Role and licence lists: one ID per item per the schema, but doc examples show comma-joined strings. */
-const IdList = z.array(z.string()).transform((ids) => ids.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))
+const IdList = z.array(z.string()).transform((ids) =>
+  ids
+    .flatMap((s) => s.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean)
+)
 
 const isoDate = z.string().min(1)
 
@@ -122,7 +133,11 @@ export type Role = z.output<typeof Role>
 export const RoleList = z.object({ items: z.array(Role) })
 
 export const Organization = z
-  .object({ id: z.string().min(1), displayName: z.string().optional(), created: isoDate.optional() })
+  .object({
+    id: z.string().min(1),
+    displayName: z.string().optional(),
+    created: isoDate.optional()
+  })
   .loose()
 export type Organization = z.output<typeof Organization>
 export const OrganizationList = z.object({ items: z.array(Organization) })
@@ -130,7 +145,11 @@ export const OrganizationList = z.object({ items: z.array(Organization) })
 export const ErrorBody = z
   .object({
     message: z.string().optional(),
-    errors: z.array(z.object({ description: z.string().optional(), errorCode: z.number().optional() }).loose()).optional(),
+    errors: z
+      .array(
+        z.object({ description: z.string().optional(), errorCode: z.number().optional() }).loose()
+      )
+      .optional(),
     trackingId: z.string().optional()
   })
   .loose()
