@@ -1,0 +1,45 @@
+/** The core's handler map: one line per contract channel, delegating to the domain services. */
+import type { AppStatus } from '../../../shared/contract/app-status'
+import type { CredentialsService } from '../credentials/credentials-service'
+import type { DemoOrg } from '../demo/demo-org'
+import type { HandlerMap } from './dispatch'
+
+export type HandlerDeps = {
+  status: () => Promise<AppStatus>
+  credentials: CredentialsService
+  demo: DemoOrg
+}
+
+export function createHandlers(d: HandlerDeps): HandlerMap {
+  return {
+    'app:get-status': () => d.status(),
+    'credentials:list': () => d.credentials.list(),
+    'credentials:create': (input) => d.credentials.create(input),
+    'credentials:update': (input) => d.credentials.update(input),
+    'credentials:delete': ({ id }) => d.credentials.remove(id),
+    'credentials:authenticate': ({ id }) => d.credentials.authenticate(id),
+    'credentials:cancel-authentication': ({ id }) =>
+      Promise.resolve(d.credentials.cancelAuthentication(id)),
+    'credentials:verify': ({ id }) => d.credentials.verify(id),
+    'demo:start': () => d.demo.start()
+  }
+}
+
+/** When the database cannot be opened, every channel but the status answers with the reason. */
+export function createDegradedHandlers(
+  status: () => Promise<AppStatus>,
+  failure: Error
+): HandlerMap {
+  const refuse = () => Promise.reject(failure)
+  return {
+    'app:get-status': status,
+    'credentials:list': refuse,
+    'credentials:create': refuse,
+    'credentials:update': refuse,
+    'credentials:delete': refuse,
+    'credentials:authenticate': refuse,
+    'credentials:cancel-authentication': refuse,
+    'credentials:verify': refuse,
+    'demo:start': refuse
+  }
+}
