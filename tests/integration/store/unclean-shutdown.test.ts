@@ -1,0 +1,97 @@
+/**
+ * A writer killed with SIGKILL (F1/F5 shape): the WAL it leaves behind is recovered on the next open,
+ * which runs the full integrity_check because the last session did not close cleanly. Losing the -wal
+ * as well still leaves a consistent (older) database.
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, rmSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { createLogger } from '../../../electron/core/log/logger'
+import { openDatabase } from '../../../electron/core/store/db'
+import { DbFromFutureError } from '../../../electron/core/store/errors'
+import { createAuditRepo } from '../../../electron/core/store/repositories/audit-repo'
+import { useTempDir } from '../../support/store-fixtures'
+
+const dir = useTempDir()
+
+/** Commits `rows` audit rows in WAL mode, then kills itself before any clean close or checkpoint. */
+const WRITER = `
+const Database = require('better-sqlite3')
+const db = new Database(process.argv[1])
+db.pragma('journal_mode = WAL')
+db.pragma('synchronous = NORMAL')
+const insert = db.prepare("INSERT INTO audit_log (at, actor, action) VALUES ('t', 'child', 'row')")
+const rows = Number(process.argv[2])
+for (let i = 0; i < rows; i += 10) db.transaction(() => { for (let j = 0; j < 10; j++) insert.run() })()
+if (process.argv[3]) db.exec(process.argv[3])
+process.kill(process.pid, 'SIGKILL')
+`
+
+function killedWriter(file: string, rows: number, extraSql = '') {
+  // cwd = project root so require('better-sqlite3') resolves to the project's build.
+  const r = spawnSync(process.execPath, ['-e', WRITER, file, String(rows), extraSql], {
+    cwd: process.cwd()
+  })
+  expect(r.signal).toBe('SIGKILL')
+}
+
+function capturingLogger() {
+  const lines: Record<string, unknown>[] = []
+  const logger = createLogger({ sink: (l) => lines.push(JSON.parse(l) as Record<string, unknown>) })
+  return { logger, lines }
+}
+
+describe('unclean shutdown', () => {
+  it('recovers the committed rows from the WAL and runs integrity_check', () => {
+    const file = join(dir(), 'roster.db')
+    openDatabase(file).close()
+    killedWriter(file, 200)
+    expect(statSync(`${file}-wal`).size).toBeGreaterThan(0)
+
+    const { logger, lines } = capturingLogger()
+    const db = openDatabase(file, { logger })
+    try {
+      expect(lines).toContainEqual(
+        expect.objectContaining({ event: 'db.health', check: 'integrity' })
+      )
+      expect(createAuditRepo(db).listRecent(1000)).toHaveLength(200)
+    } finally {
+      db.close()
+    }
+    // The clean close checkpoints and removes the WAL: the next open is a quick one.
+    expect(existsSync(`${file}-wal`)).toBe(false)
+    const again = capturingLogger()
+    openDatabase(file, { logger: again.logger }).close()
+    expect(again.lines).toContainEqual(
+      expect.objectContaining({ event: 'db.health', check: 'quick' })
+    )
+  })
+
+  it('with the -wal deleted after the crash, the database opens consistent at its last checkpoint', () => {
+    const file = join(dir(), 'roster.db')
+    const db = openDatabase(file)
+    createAuditRepo(db).append({ actor: 'parent', action: 'checkpointed' })
+    db.close()
+    killedWriter(file, 50)
+    rmSync(`${file}-wal`)
+    rmSync(`${file}-shm`, { force: true })
+
+    const reopened = openDatabase(file)
+    try {
+      const rows = createAuditRepo(reopened).listRecent(1000)
+      expect(rows.map((r) => r.action)).toEqual(['checkpointed'])
+      expect(reopened.pragma('integrity_check', { simple: true })).toBe('ok')
+    } finally {
+      reopened.close()
+    }
+  })
+
+  it('a newer schema version that only exists in the hot WAL is still refused, with no backup', () => {
+    const file = join(dir(), 'roster.db')
+    openDatabase(file).close()
+    killedWriter(file, 10, 'PRAGMA user_version = 990')
+    expect(() => openDatabase(file)).toThrow(DbFromFutureError)
+    expect(existsSync(join(dir(), 'backups'))).toBe(false)
+  })
+})

@@ -1,0 +1,112 @@
+import { randomFillSync } from 'node:crypto'
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import {
+  backupDatabase,
+  newestBackup,
+  restoreFromBackup
+} from '../../../electron/core/store/backups'
+import { openDatabase } from '../../../electron/core/store/db'
+import { DatabaseCorruptError } from '../../../electron/core/store/errors'
+import { createAuditRepo } from '../../../electron/core/store/repositories/audit-repo'
+import { sha256File, useTempDir } from '../../support/store-fixtures'
+
+const dir = useTempDir()
+
+/** A database big enough that garbage in its middle lands in table pages, plus two backups. */
+function prepare() {
+  const file = join(dir(), 'roster.db')
+  const backupDir = join(dir(), 'backups')
+  const db = openDatabase(file)
+  const audit = createAuditRepo(db)
+  db.transaction(() => {
+    for (let i = 0; i < 2000; i++) audit.append({ actor: 'test', action: 'seed', detail: { i } })
+  })()
+  const older = backupDatabase(db, {
+    backupDir,
+    schemaVersion: 10,
+    now: () => new Date('2025-01-01T00:00:00Z')
+  })
+  const newer = backupDatabase(db, {
+    backupDir,
+    schemaVersion: 10,
+    now: () => new Date('2025-02-01T00:00:00Z')
+  })
+  db.close()
+  return { file, backupDir, older, newer }
+}
+
+/** F5: overwrite bytes in the middle of a copy with garbage. */
+function corruptMiddle(file: string) {
+  const bytes = readFileSync(file)
+  randomFillSync(bytes, Math.floor(bytes.length / 2), 8192)
+  writeFileSync(file, bytes)
+}
+
+describe('startup health check', () => {
+  it('a damaged file fails quick_check: DatabaseCorruptError with the newest backup, file untouched', () => {
+    const { file, newer } = prepare()
+    corruptMiddle(file)
+    const damaged = sha256File(file)
+
+    let err: unknown
+    try {
+      openDatabase(file)
+    } catch (e) {
+      err = e
+    }
+    expect(err).toBeInstanceOf(DatabaseCorruptError)
+    const corrupt = err as DatabaseCorruptError
+    expect(corrupt.code).toBe('DATABASE_ERROR')
+    expect(corrupt.newestBackup).toBe(newer)
+    expect(corrupt.checkReport).not.toBe('ok')
+    expect(corrupt.message).toMatch(/restore/)
+    expect(sha256File(file)).toBe(damaged)
+    expect(readdirSync(dir()).sort()).toEqual(['backups', 'roster.db'])
+  })
+
+  it('a file that is not SQLite at all is reported as damaged, with no backup to offer', () => {
+    const file = join(dir(), 'roster.db')
+    writeFileSync(
+      file,
+      'definitely not a database, but long enough to have a header of 100 bytes '.repeat(3)
+    )
+    expect(() => openDatabase(file)).toThrow(
+      expect.objectContaining({ constructor: DatabaseCorruptError, newestBackup: null })
+    )
+  })
+
+  it('restore moves the damaged file (and its -wal/-shm) aside and copies the backup in', () => {
+    const { file, newer } = prepare()
+    corruptMiddle(file)
+    writeFileSync(`${file}-wal`, 'stale wal')
+    const damaged = sha256File(file)
+    const at = new Date('2025-03-04T05:06:07.089Z')
+
+    const { corruptPath } = restoreFromBackup(file, newer, { now: () => at })
+
+    expect(corruptPath).toBe(`${file}.corrupt-20250304T050607089Z`)
+    expect(sha256File(corruptPath!)).toBe(damaged)
+    expect(readFileSync(`${corruptPath}-wal`, 'utf8')).toBe('stale wal')
+    expect(existsSync(`${file}-wal`)).toBe(false)
+    const db = openDatabase(file)
+    const recent = createAuditRepo(db).listRecent(1000)
+    expect(recent).toHaveLength(1000)
+    expect(recent[0]?.id).toBe(2000)
+    expect(db.pragma('quick_check', { simple: true })).toBe('ok')
+    db.close()
+  })
+
+  it('refuses to restore from a damaged backup and leaves everything in place', () => {
+    const { file, newer } = prepare()
+    copyFileSync(newer, join(dir(), 'bad-backup.db'))
+    corruptMiddle(join(dir(), 'bad-backup.db'))
+    const before = sha256File(file)
+    expect(() => restoreFromBackup(file, join(dir(), 'bad-backup.db'))).toThrow(
+      expect.objectContaining({ code: 'DATABASE_ERROR' })
+    )
+    expect(sha256File(file)).toBe(before)
+    expect(newestBackup(join(dir(), 'backups'))).toBe(newer)
+  })
+})
