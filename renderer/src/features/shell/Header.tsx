@@ -1,0 +1,22 @@
+import { useAppStore } from '../../app/store'
+import { VIEW_TITLES } from '../../app/views'
+import { selectDemoRunning } from '../status/selectors'
+
+export function Header() {
+  const title = useAppStore((s) => VIEW_TITLES[s.view])
+  const demo = useAppStore(selectDemoRunning)
+  const version = useAppStore((s) => s.status?.version ?? null)
+  return (
+    <header className="header">
+      <h1 className="header-title">{title}</h1>
+      <div className="header-meta">
+        {demo ? (
+          <span className="badge badge-demo" data-testid="demo-badge" title="Demo organization">
+            DEMO
+          </span>
+        ) : null}
+        {version ? <span className="header-version">v{version}</span> : null}
+      </div>
+    </header>
+  )
+}
