@@ -46,7 +46,12 @@ export type RecordedRequest = {
   status: number
 }
 
-export type OAuthClient = { clientId: string; clientSecret: string }
+export type OAuthClient = {
+  clientId: string
+  clientSecret: string
+  /** Exact redirect URIs /authorize accepts; any URI when absent. */
+  redirectUris?: string[]
+}
 
 export type SimOptions = {
   users?: number
@@ -66,6 +71,8 @@ export type SimOptions = {
   /** Wire form of invitePending/loginEnabled: the spec's strings (default) or booleans. */
   booleanForm?: 'string' | 'boolean'
   faults?: FaultSpec[]
+  /** Time source (ms since epoch) for dates, token and code expiry. Tests can move time forward. */
+  clock?: () => number
 }
 
 export type SimHandle = {
