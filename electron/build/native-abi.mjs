@@ -21,8 +21,12 @@ const modules = ['better-sqlite3', 'keytar']
 console.error(`Rebuilding ${modules.join(', ')} for ${target}…`)
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx'
 if (target === 'electron') {
-  execFileSync(npx, ['electron-rebuild', '--force', '--only', modules.join(',')], { stdio: 'inherit' })
+  execFileSync(npx, ['electron-rebuild', '--force', '--only', modules.join(',')], {
+    stdio: 'inherit'
+  })
 } else {
-  execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['rebuild', ...modules], { stdio: 'inherit' })
+  execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['rebuild', ...modules], {
+    stdio: 'inherit'
+  })
 }
 writeFileSync(marker, target + '\n')

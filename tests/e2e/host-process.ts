@@ -21,7 +21,7 @@ export type HostEnv = { dataDir: string; webexBaseUrl: string; extra?: Record<st
 
 export function assertRendererBuilt(): void {
   if (!existsSync(resolve(repoRoot, 'out/renderer/index.html'))) {
-    throw new Error('No built renderer in out/renderer: run `npm run build:browser` first.')
+    throw new Error('No built renderer in out/renderer: run `npx electron-vite build` first.')
   }
 }
 
