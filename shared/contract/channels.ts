@@ -11,11 +11,43 @@ export const REQUEST_CHANNELS = [
   'credentials:authenticate',
   'credentials:cancel-authentication',
   'credentials:verify',
-  'demo:start'
+  'demo:start',
+  'integrations:list',
+  'integrations:get',
+  'integrations:create',
+  'integrations:update',
+  'integrations:duplicate',
+  'integrations:delete',
+  'integrations:launch',
+  'integrations:preview',
+  'integrations:apply',
+  'integrations:run-now',
+  'plans:get',
+  'plans:list-items',
+  'people:list',
+  'people:get',
+  'people:columns',
+  'saas-users:list',
+  'saas-users:get',
+  'saas-users:columns',
+  'runs:list',
+  'runs:get',
+  'runs:cancel',
+  'runs:allow-held',
+  'roles:list',
+  'roles:create',
+  'roles:rename',
+  'roles:delete'
 ] as const
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number]
 
-export const EVENT_CHANNELS = ['credentials:changed', 'app:status-changed'] as const
+export const EVENT_CHANNELS = [
+  'credentials:changed',
+  'app:status-changed',
+  'runs:progress',
+  'runs:finished',
+  'integrations:changed'
+] as const
 export type EventChannel = (typeof EVENT_CHANNELS)[number]
 
 export const isRequestChannel = (c: unknown): c is RequestChannel =>

@@ -13,9 +13,34 @@ import {
   CredentialId,
   UpdateCredentialInput
 } from '../domain/credential'
+import {
+  CreateIntegrationInput,
+  DuplicateIntegrationInput,
+  Integration,
+  IntegrationId,
+  UpdateIntegrationInput
+} from '../domain/integration'
+import { ListQuery } from '../domain/list-query'
+import { HistoryEntry, PeopleColumns, PersonId, PersonRecord } from '../domain/person'
+import { ListPlanItemsInput, PlanId, PlanItem, PlanSummary } from '../domain/plan'
+import { CreateRoleInput, RenameRoleInput, RoleDto, RoleId } from '../domain/role'
+import {
+  GetRunInput,
+  ListRunsInput,
+  Run,
+  RunDetail,
+  RunId,
+  RunProgress,
+  RunSummary
+} from '../domain/run'
+import { SaasUserId, SaasUserRecord } from '../domain/saas-user'
 
 const none = z.undefined()
 const byId = z.object({ id: CredentialId })
+const deleted = z.object({ deleted: z.literal(true) })
+const integrationById = z.object({ id: IntegrationId })
+const pageOf = <T extends z.ZodType>(row: T) =>
+  z.object({ rows: z.array(row), total: z.number().int() })
 
 export const requestContract = {
   'app:get-status': { input: none, output: AppStatus },
@@ -32,12 +57,71 @@ export const requestContract = {
   /** Calls /people/me with the stored token (refreshing it if due) and records who it is. */
   'credentials:verify': { input: byId, output: Credential },
   /** Starts the built-in demo organization (the simulator, inside the core) and its demo credential. */
-  'demo:start': { input: none, output: Credential }
+  'demo:start': { input: none, output: Credential },
+
+  // Integrations (issue 4): configure, launch, preview/apply, run now.
+  'integrations:list': { input: none, output: z.array(Integration) },
+  'integrations:get': { input: integrationById, output: Integration },
+  'integrations:create': { input: CreateIntegrationInput, output: Integration },
+  'integrations:update': { input: UpdateIntegrationInput, output: Integration },
+  'integrations:duplicate': { input: DuplicateIntegrationInput, output: Integration },
+  'integrations:delete': { input: integrationById, output: deleted },
+  /** Activates a ready integration (BAD_REQUEST listing what is missing otherwise). */
+  'integrations:launch': { input: integrationById, output: Integration },
+  /** Dry run: reads Webex, stores the full plan, resolves when it is computed. Works on drafts too. */
+  'integrations:preview': { input: integrationById, output: PlanSummary },
+  /** Executes a stored plan; CONFLICT when the store changed since the preview (stale). */
+  'integrations:apply': { input: z.object({ planId: PlanId }), output: Run },
+  /** Starts a sync and answers at once with the running run; follow it with runs:progress/finished. */
+  'integrations:run-now': { input: integrationById, output: Run },
+  'plans:get': { input: z.object({ planId: PlanId }), output: PlanSummary },
+  'plans:list-items': { input: ListPlanItemsInput, output: pageOf(PlanItem) },
+
+  // Records.
+  'people:list': { input: ListQuery, output: pageOf(PersonRecord) },
+  'people:get': {
+    input: z.object({ id: PersonId }),
+    output: z.object({
+      person: PersonRecord,
+      saasUser: SaasUserRecord.nullable(),
+      history: z.array(HistoryEntry)
+    })
+  },
+  'people:columns': { input: none, output: PeopleColumns },
+  'saas-users:list': { input: ListQuery, output: pageOf(SaasUserRecord) },
+  'saas-users:get': {
+    input: z.object({ id: SaasUserId }),
+    output: z.object({
+      saasUser: SaasUserRecord,
+      person: PersonRecord.nullable(),
+      history: z.array(HistoryEntry)
+    })
+  },
+  'saas-users:columns': { input: none, output: PeopleColumns },
+
+  // Runs.
+  'runs:list': { input: ListRunsInput, output: pageOf(RunSummary) },
+  'runs:get': { input: GetRunInput, output: RunDetail },
+  /** Takes effect at the next page boundary. */
+  'runs:cancel': { input: z.object({ id: RunId }), output: z.object({ cancelled: z.boolean() }) },
+  /** Applies "not in Webex" marks a run held above the threshold; needs explicit confirmation. */
+  'runs:allow-held': { input: z.object({ id: RunId, confirm: z.literal(true) }), output: Run },
+
+  // Roles list (the mandatory Role mapping picks one).
+  'roles:list': { input: none, output: z.array(RoleDto) },
+  'roles:create': { input: CreateRoleInput, output: RoleDto },
+  'roles:rename': { input: RenameRoleInput, output: RoleDto },
+  /** CONFLICT while an integration's mapping uses the role. */
+  'roles:delete': { input: z.object({ id: RoleId }), output: deleted }
 } as const satisfies Record<RequestChannel, { input: z.ZodType; output: z.ZodType }>
 
 export const eventContract = {
   'credentials:changed': z.object({ credentials: z.array(Credential) }),
-  'app:status-changed': AppStatus
+  'app:status-changed': AppStatus,
+  /** At most ~5 per second per run. */
+  'runs:progress': RunProgress,
+  'runs:finished': z.object({ run: Run }),
+  'integrations:changed': z.object({ integrations: z.array(Integration) })
 } as const satisfies Record<EventChannel, z.ZodType>
 
 export type RequestInput<C extends RequestChannel> = z.input<(typeof requestContract)[C]['input']>

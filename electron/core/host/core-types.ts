@@ -2,6 +2,7 @@ import type { EventChannel } from '../../../shared/contract/channels'
 import type { Envelope } from '../../../shared/contract/envelope'
 import type { Logger } from '../log/logger'
 import type { SecretStore } from '../secrets/secret-store'
+import type { RetryPolicy } from '../webex/retry-policy'
 
 /** What only the host process can do for the core. */
 export type CoreHostServices = {
@@ -18,6 +19,17 @@ export type CoreOptions = {
   /** Default base URL for new credentials (WEBEX_BASE_URL); the real Webex when absent. */
   webexBaseUrl?: string
   logger?: Logger
+  /**
+   * WEBEX_ACCESS_TOKEN (CLI): syncs use this token instead of a stored credential. It is held in
+   * memory only, never written to SQLite or the keychain.
+   */
+  webexAccessToken?: string
+  /** Run the schedules (default true; the CLI turns it off). */
+  scheduler?: boolean
+  /** GET /people page size for syncs (default 1000; tests use smaller pages). */
+  ingestPageSize?: number
+  /** Retry policy overrides for Webex clients (tests use short backoffs). */
+  webexRetry?: Partial<RetryPolicy>
 }
 
 export type Core = {

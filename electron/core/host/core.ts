@@ -17,6 +17,10 @@ import { createCredentialVault } from '../credentials/credential-vault'
 import { createCredentialsService } from '../credentials/credentials-service'
 import { createDemoOrg } from '../demo/demo-org'
 import { createWebexClient } from '../webex/client'
+import { createIngestServices, type IngestServices } from '../ingest/ingest-services'
+import { createScheduler } from '../scheduler/scheduler'
+import { DEFAULT_WEBEX_BASE_URL } from '../../../shared/domain/credential'
+import { AppError as IngestError } from '../errors'
 import type { Core, CoreOptions } from './core-types'
 import { dispatch, type HandlerMap } from './dispatch'
 import { createDegradedHandlers, createHandlers } from './handlers'
@@ -96,7 +100,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       logger,
       now: () => new Date(),
       openExternal: (url) => opts.host.openExternal(url),
-      makeClient: (baseUrl, tokens) => createWebexClient({ baseUrl, tokens, logger }),
+      makeClient: (baseUrl, tokens) =>
+        createWebexClient({ baseUrl, tokens, logger, retry: opts.webexRetry }),
       defaultBaseUrl: opts.webexBaseUrl,
       onChange: (list) => {
         emit('credentials:changed', { credentials: list })
@@ -107,11 +112,49 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     demoRunning = () => demo.isRunning()
     firstRun = () => repo.list().length === 0
     credentials.start()
-    handlers = createHandlers({ status, credentials, demo })
+    const ingest: IngestServices = createIngestServices({
+      db,
+      logger,
+      now: () => new Date(),
+      clientFor: (i) => {
+        // The CLI's WEBEX_ACCESS_TOKEN: a TokenProvider in memory, nothing persisted.
+        const token = opts.webexAccessToken
+        if (token)
+          return createWebexClient({
+            baseUrl: opts.webexBaseUrl ?? DEFAULT_WEBEX_BASE_URL,
+            tokens: { getAccessToken: () => Promise.resolve(token) },
+            logger,
+            retry: opts.webexRetry
+          })
+        if (!i.credentialId)
+          throw new IngestError('BAD_REQUEST', `"${i.name}" has no credential; choose one first.`)
+        return credentials.clientFor(i.credentialId)
+      },
+      onProgress: (p) => emit('runs:progress', p),
+      onFinished: (run) => emit('runs:finished', { run }),
+      onIntegrationsChanged: () => {
+        scheduler.refresh()
+        emit('integrations:changed', { integrations: ingest.integrations.list() })
+      },
+      nextRunAt: (i) => scheduler.nextRunAt(i),
+      pageSize: opts.ingestPageSize
+    })
+    const scheduler = createScheduler({
+      list: () => ingest.repos.integrations.list(),
+      lastRunAt: (id) => ingest.repos.runs.lastRun(id)?.startedAt ?? null,
+      start: (id, trigger) => ingest.runner.start(id, { trigger }),
+      markFired: (id, at) => ingest.integrations.setLastScheduledAt(id, at),
+      now: () => new Date(),
+      logger
+    })
+    if (opts.scheduler !== false) scheduler.start()
+    handlers = createHandlers({ status, credentials, demo, ingest })
     // A demo started in an earlier session comes back by itself, without delaying startup.
     if (secrets.status().available)
       void demo.resume().catch((e: unknown) => logger.warn('demo.resume-failed', { error: e }))
     shutdown = async () => {
+      scheduler.stop()
+      await ingest.runner.shutdown()
       credentials.stop()
       await demo.stop()
       db.close()

@@ -3,11 +3,14 @@ import type { AppStatus } from '../../../shared/contract/app-status'
 import type { CredentialsService } from '../credentials/credentials-service'
 import type { DemoOrg } from '../demo/demo-org'
 import type { HandlerMap } from './dispatch'
+import type { IngestServices } from '../ingest/ingest-services'
+import { createDegradedIngestHandlers, createIngestHandlers } from './ingest-handlers'
 
 export type HandlerDeps = {
   status: () => Promise<AppStatus>
   credentials: CredentialsService
   demo: DemoOrg
+  ingest: IngestServices
 }
 
 export function createHandlers(d: HandlerDeps): HandlerMap {
@@ -21,7 +24,8 @@ export function createHandlers(d: HandlerDeps): HandlerMap {
     'credentials:cancel-authentication': ({ id }) =>
       Promise.resolve(d.credentials.cancelAuthentication(id)),
     'credentials:verify': ({ id }) => d.credentials.verify(id),
-    'demo:start': () => d.demo.start()
+    'demo:start': () => d.demo.start(),
+    ...createIngestHandlers(d.ingest)
   }
 }
 
@@ -40,6 +44,7 @@ export function createDegradedHandlers(
     'credentials:authenticate': refuse,
     'credentials:cancel-authentication': refuse,
     'credentials:verify': refuse,
-    'demo:start': refuse
+    'demo:start': refuse,
+    ...createDegradedIngestHandlers(failure)
   }
 }

@@ -10,6 +10,8 @@ import { MIGRATIONS } from '../../../electron/core/store/migrations'
 import { fingerprint, useTempDir } from '../../support/store-fixtures'
 
 const dir = useTempDir()
+/** These tests exercise the migration mechanics on the foundation schema alone (v10). */
+const BASE = MIGRATIONS.slice(0, 1)
 const userVersion = (db: Database.Database) => db.pragma('user_version', { simple: true })
 const tables = (db: Database.Database) =>
   (
@@ -34,7 +36,7 @@ const failingAfterDdl: Migration = {
 
 /** A file on schema 10 with one row, so a later migration run has something to back up. */
 function seedV10(file: string) {
-  const db = openDatabase(file)
+  const db = openDatabase(file, { migrations: BASE })
   db.prepare("INSERT INTO app_meta (key, value) VALUES ('seed', 'kept')").run()
   db.close()
 }
@@ -42,7 +44,7 @@ function seedV10(file: string) {
 describe('migrations', () => {
   it('migrates a new file without writing a backup', () => {
     const file = join(dir(), 'roster.db')
-    const db = openDatabase(file)
+    const db = openDatabase(file, { migrations: BASE })
     expect(userVersion(db)).toBe(10)
     expect(tables(db)).toEqual(['app_meta', 'audit_log', 'credentials'])
     db.close()
@@ -53,14 +55,14 @@ describe('migrations', () => {
     const file = join(dir(), 'roster.db')
     seedV10(file)
     const at = new Date('2025-01-02T03:04:05.678Z')
-    const db = openDatabase(file, { migrations: [...MIGRATIONS, addNotes], now: () => at })
+    const db = openDatabase(file, { migrations: [...BASE, addNotes], now: () => at })
     expect(userVersion(db)).toBe(20)
     expect(tables(db)).toContain('notes')
     db.close()
     const backups = listBackups(join(dir(), 'backups'))
     expect(backups.map((p) => p.split('/').at(-1))).toEqual(['roster-v10-20250102T030405678Z.db'])
     // The backup is the pre-migration state: schema 10, the seeded row, no notes table.
-    const copy = openDatabase(backups[0]!, { readonly: true })
+    const copy = openDatabase(backups[0]!, { readonly: true, migrations: BASE })
     expect(userVersion(copy)).toBe(10)
     expect(tables(copy)).not.toContain('notes')
     expect(copy.prepare("SELECT value FROM app_meta WHERE key = 'seed'").pluck().get()).toBe('kept')
@@ -72,7 +74,7 @@ describe('migrations', () => {
     seedV10(file)
     let err: unknown
     try {
-      openDatabase(file, { migrations: [...MIGRATIONS, addNotes, failingAfterDdl] })
+      openDatabase(file, { migrations: [...BASE, addNotes, failingAfterDdl] })
     } catch (e) {
       err = e
     }
@@ -86,7 +88,7 @@ describe('migrations', () => {
     expect(existsSync(failed.backupPath!)).toBe(true)
 
     // Still schema 10: neither v20's table nor v30's half-made one survived.
-    const db = openDatabase(file)
+    const db = openDatabase(file, { migrations: BASE })
     expect(userVersion(db)).toBe(10)
     expect(tables(db)).toEqual(['app_meta', 'audit_log', 'credentials'])
     expect(db.prepare("SELECT value FROM app_meta WHERE key = 'seed'").pluck().get()).toBe('kept')
@@ -95,7 +97,7 @@ describe('migrations', () => {
 
   it('refuses a file from a newer app without touching it', () => {
     const file = join(dir(), 'roster.db')
-    const db = openDatabase(file)
+    const db = openDatabase(file, { migrations: BASE })
     db.pragma('user_version = 990')
     db.close()
     const before = fingerprint(dir(), file)
@@ -103,7 +105,7 @@ describe('migrations', () => {
 
     let err: unknown
     try {
-      openDatabase(file)
+      openDatabase(file, { migrations: BASE })
     } catch (e) {
       err = e
     }
@@ -111,7 +113,9 @@ describe('migrations', () => {
     expect(err).toMatchObject({ code: 'DATABASE_ERROR', fileVersion: 990, appVersion: 10 })
     // Same bytes, same mtime, and no -wal, -shm or backups folder appeared.
     expect(fingerprint(dir(), file)).toEqual(before)
-    expect(() => openDatabase(file, { readonly: true })).toThrow(DbFromFutureError)
+    expect(() => openDatabase(file, { readonly: true, migrations: BASE })).toThrow(
+      DbFromFutureError
+    )
     expect(fingerprint(dir(), file)).toEqual(before)
   })
 
@@ -119,7 +123,7 @@ describe('migrations', () => {
     const file = join(dir(), 'roster.db')
     seedV10(file)
     let t = Date.parse('2025-01-01T00:00:00.000Z')
-    const steps: Migration[] = [...MIGRATIONS]
+    const steps: Migration[] = [...BASE]
     for (let v = 20; v <= 80; v += 10) {
       steps.push({ version: v, name: `noop-${v}`, up: () => undefined })
       openDatabase(file, { migrations: steps, now: () => new Date((t += 60_000)) }).close()
@@ -131,7 +135,7 @@ describe('migrations', () => {
   })
 
   it('refuses a migration list that is out of order', () => {
-    const bad: Migration[] = [addNotes, ...MIGRATIONS]
+    const bad: Migration[] = [addNotes, ...BASE]
     expect(() => openDatabase(join(dir(), 'roster.db'), { migrations: bad })).toThrow(
       /out of order/
     )

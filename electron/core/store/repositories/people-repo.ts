@@ -1,0 +1,199 @@
+/**
+ * Person records: batched lookups for a page of Webex people (by Webex ID and by sync key, one query
+ * each via json_each), inserts and whole-row updates through prepared statements.
+ */
+import type { PersonRecord } from '../../../../shared/domain/person'
+import type { PersonValues, Scalar } from '../../sync/record-values'
+import type { Db } from '../db'
+
+export type PersonRow = {
+  seq: number
+  id: string
+  username: string | null
+  email: string | null
+  display_name: string | null
+  first_name: string | null
+  last_name: string | null
+  role: string | null
+  webex_id: string | null
+  webex_org_id: string | null
+  webex_status: string | null
+  webex_type: string | null
+  webex_created: string | null
+  webex_last_modified: string | null
+  invite_pending: number | null
+  sync_time: string | null
+  custom_json: string
+  values_hash: string
+  integration_id: string | null
+  created_at: string
+  updated_at: string
+}
+
+export type StoredPerson = {
+  id: string
+  values: PersonValues
+  hash: string
+  syncTime: string | null
+}
+
+const bool = (n: number | null) => (n === null ? null : n === 1)
+
+export function personValuesOf(r: PersonRow): PersonValues {
+  return {
+    username: r.username,
+    email: r.email,
+    displayName: r.display_name,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    role: r.role,
+    webexId: r.webex_id,
+    webexOrgId: r.webex_org_id,
+    webexStatus: r.webex_status,
+    webexType: r.webex_type,
+    webexCreated: r.webex_created,
+    webexLastModified: r.webex_last_modified,
+    invitePending: bool(r.invite_pending),
+    custom: JSON.parse(r.custom_json) as Record<string, Scalar>
+  }
+}
+
+export function personRecordOf(r: PersonRow): PersonRecord {
+  const v = personValuesOf(r)
+  return {
+    id: r.id,
+    ...v,
+    syncTime: r.sync_time,
+    integrationId: r.integration_id,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at
+  }
+}
+
+const stored = (r: PersonRow): StoredPerson => ({
+  id: r.id,
+  values: personValuesOf(r),
+  hash: r.values_hash,
+  syncTime: r.sync_time
+})
+
+type WriteParams = {
+  id: string
+  username: string | null
+  email: string | null
+  display_name: string | null
+  first_name: string | null
+  last_name: string | null
+  role: string | null
+  webex_id: string | null
+  webex_org_id: string | null
+  webex_status: string | null
+  webex_type: string | null
+  webex_created: string | null
+  webex_last_modified: string | null
+  invite_pending: number | null
+  sync_time: string | null
+  custom_json: string
+  values_hash: string
+  integration_id: string | null
+  now: string
+}
+
+function params(
+  id: string,
+  v: PersonValues,
+  hash: string,
+  syncTime: string | null,
+  integrationId: string | null,
+  now: string
+): WriteParams {
+  return {
+    id,
+    username: v.username,
+    email: v.email,
+    display_name: v.displayName,
+    first_name: v.firstName,
+    last_name: v.lastName,
+    role: v.role,
+    webex_id: v.webexId,
+    webex_org_id: v.webexOrgId,
+    webex_status: v.webexStatus,
+    webex_type: v.webexType,
+    webex_created: v.webexCreated,
+    webex_last_modified: v.webexLastModified,
+    invite_pending: v.invitePending === null ? null : v.invitePending ? 1 : 0,
+    sync_time: syncTime,
+    custom_json: JSON.stringify(v.custom),
+    values_hash: hash,
+    integration_id: integrationId,
+    now
+  }
+}
+
+/** Sync keys the engine may look people up by; the column names are fixed here, never user input. */
+const KEY_COLUMNS = { email: 'email', username: 'username', webexId: 'webex_id' } as const
+export type PersonKeyField = keyof typeof KEY_COLUMNS
+
+export function createPeopleRepo(db: Db) {
+  const byWebexIds = db.prepare<[string], PersonRow>(
+    'SELECT * FROM people WHERE webex_id IN (SELECT value FROM json_each(?))'
+  )
+  const byKey = Object.fromEntries(
+    Object.entries(KEY_COLUMNS).map(([field, col]) => [
+      field,
+      db.prepare<[string], PersonRow>(
+        `SELECT * FROM people WHERE ${col} COLLATE NOCASE IN (SELECT value FROM json_each(?))`
+      )
+    ])
+  ) as Record<PersonKeyField, ReturnType<typeof db.prepare<[string], PersonRow>>>
+  const byId = db.prepare<[string], PersonRow>('SELECT * FROM people WHERE id = ?')
+  const insert = db.prepare<WriteParams>(
+    `INSERT INTO people (id, username, email, display_name, first_name, last_name, role, webex_id,
+       webex_org_id, webex_status, webex_type, webex_created, webex_last_modified, invite_pending,
+       sync_time, custom_json, values_hash, integration_id, created_at, updated_at)
+     VALUES (@id, @username, @email, @display_name, @first_name, @last_name, @role, @webex_id,
+       @webex_org_id, @webex_status, @webex_type, @webex_created, @webex_last_modified, @invite_pending,
+       @sync_time, @custom_json, @values_hash, @integration_id, @now, @now)`
+  )
+  const update = db.prepare<WriteParams>(
+    `UPDATE people SET username = @username, email = @email, display_name = @display_name,
+       first_name = @first_name, last_name = @last_name, role = @role, webex_id = @webex_id,
+       webex_org_id = @webex_org_id, webex_status = @webex_status, webex_type = @webex_type,
+       webex_created = @webex_created, webex_last_modified = @webex_last_modified,
+       invite_pending = @invite_pending, sync_time = @sync_time, custom_json = @custom_json,
+       values_hash = @values_hash, integration_id = COALESCE(@integration_id, integration_id),
+       updated_at = @now
+     WHERE id = @id`
+  )
+  const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM people')
+
+  return {
+    findByWebexIds: (ids: readonly string[]): StoredPerson[] =>
+      ids.length === 0 ? [] : byWebexIds.all(JSON.stringify(ids)).map(stored),
+    findByKey: (field: PersonKeyField, values: readonly string[]): StoredPerson[] =>
+      values.length === 0 ? [] : byKey[field].all(JSON.stringify(values)).map(stored),
+    getRow: (id: string): PersonRow | null => byId.get(id) ?? null,
+    insert(
+      id: string,
+      v: PersonValues,
+      hash: string,
+      syncTime: string | null,
+      integrationId: string | null,
+      now: string
+    ): number {
+      return insert.run(params(id, v, hash, syncTime, integrationId, now)).changes
+    },
+    update(
+      id: string,
+      v: PersonValues,
+      hash: string,
+      syncTime: string | null,
+      integrationId: string | null,
+      now: string
+    ): number {
+      return update.run(params(id, v, hash, syncTime, integrationId, now)).changes
+    },
+    count: () => count.get()?.n ?? 0
+  }
+}
+export type PeopleRepo = ReturnType<typeof createPeopleRepo>

@@ -1,0 +1,185 @@
+/** SaaS user records (the person's Webex account), linked to a person record. */
+import type { SaasUserRecord } from '../../../../shared/domain/saas-user'
+import type { SaasValues } from '../../sync/record-values'
+import type { Db } from '../db'
+
+export type SaasUserRow = {
+  seq: number
+  id: string
+  person_id: string | null
+  app: string
+  webex_id: string
+  email: string | null
+  display_name: string | null
+  roles_json: string
+  status: string | null
+  last_activity: string | null
+  licenses_json: string
+  invite_pending: number | null
+  login_enabled: number | null
+  type: string | null
+  not_in_webex: number
+  not_in_webex_since: string | null
+  values_hash: string
+  sync_time: string | null
+  integration_id: string | null
+  created_at: string
+  updated_at: string
+}
+
+export type StoredSaasUser = {
+  id: string
+  personId: string | null
+  values: SaasValues
+  hash: string
+  notInWebex: boolean
+}
+
+const bool = (n: number | null) => (n === null ? null : n === 1)
+const int = (b: boolean | null) => (b === null ? null : b ? 1 : 0)
+const DAY_MS = 86_400_000
+
+export function saasValuesOf(r: SaasUserRow): SaasValues {
+  return {
+    webexId: r.webex_id,
+    email: r.email,
+    displayName: r.display_name,
+    roles: JSON.parse(r.roles_json) as string[],
+    status: r.status,
+    lastActivity: r.last_activity,
+    licenses: JSON.parse(r.licenses_json) as string[],
+    invitePending: bool(r.invite_pending),
+    loginEnabled: bool(r.login_enabled),
+    type: r.type
+  }
+}
+
+export function saasRecordOf(r: SaasUserRow, now: Date): SaasUserRecord {
+  const v = saasValuesOf(r)
+  const last = r.last_activity ? Date.parse(r.last_activity) : NaN
+  return {
+    id: r.id,
+    personId: r.person_id,
+    app: 'webex',
+    ...v,
+    daysSinceActivity: Number.isFinite(last)
+      ? Math.max(0, Math.floor((now.getTime() - last) / DAY_MS))
+      : null,
+    notInWebex: r.not_in_webex === 1,
+    notInWebexSince: r.not_in_webex_since,
+    syncTime: r.sync_time,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at
+  }
+}
+
+const stored = (r: SaasUserRow): StoredSaasUser => ({
+  id: r.id,
+  personId: r.person_id,
+  values: saasValuesOf(r),
+  hash: r.values_hash,
+  notInWebex: r.not_in_webex === 1
+})
+
+type WriteParams = {
+  id: string
+  person_id: string | null
+  webex_id: string
+  email: string | null
+  display_name: string | null
+  roles_json: string
+  status: string | null
+  last_activity: string | null
+  licenses_json: string
+  invite_pending: number | null
+  login_enabled: number | null
+  type: string | null
+  values_hash: string
+  sync_time: string | null
+  integration_id: string | null
+  now: string
+}
+
+export function createSaasUsersRepo(db: Db) {
+  const byWebexIds = db.prepare<[string], SaasUserRow>(
+    'SELECT * FROM saas_users WHERE webex_id IN (SELECT value FROM json_each(?))'
+  )
+  const byId = db.prepare<[string], SaasUserRow>('SELECT * FROM saas_users WHERE id = ?')
+  const byPerson = db.prepare<[string], SaasUserRow>(
+    'SELECT * FROM saas_users WHERE person_id = ? ORDER BY seq LIMIT 1'
+  )
+  const insert = db.prepare<WriteParams>(
+    `INSERT INTO saas_users (id, person_id, webex_id, email, display_name, roles_json, status,
+       last_activity, licenses_json, invite_pending, login_enabled, type, values_hash, sync_time,
+       integration_id, created_at, updated_at)
+     VALUES (@id, @person_id, @webex_id, @email, @display_name, @roles_json, @status, @last_activity,
+       @licenses_json, @invite_pending, @login_enabled, @type, @values_hash, @sync_time,
+       @integration_id, @now, @now)`
+  )
+  const update = db.prepare<WriteParams>(
+    `UPDATE saas_users SET person_id = COALESCE(@person_id, person_id), webex_id = @webex_id,
+       email = @email, display_name = @display_name, roles_json = @roles_json, status = @status,
+       last_activity = @last_activity, licenses_json = @licenses_json,
+       invite_pending = @invite_pending, login_enabled = @login_enabled, type = @type,
+       values_hash = @values_hash, sync_time = @sync_time, not_in_webex = 0,
+       not_in_webex_since = NULL, integration_id = COALESCE(@integration_id, integration_id),
+       updated_at = @now
+     WHERE id = @id`
+  )
+  const present = db.prepare<[string], { id: string; webex_id: string }>(
+    'SELECT id, webex_id FROM saas_users WHERE integration_id = ? AND not_in_webex = 0'
+  )
+  const countAll = db.prepare<[string], { n: number }>(
+    'SELECT count(*) AS n FROM saas_users WHERE integration_id = ?'
+  )
+  const mark = db.prepare<{ id: string; now: string }>(
+    `UPDATE saas_users SET not_in_webex = 1, not_in_webex_since = @now, updated_at = @now
+     WHERE id = @id AND not_in_webex = 0`
+  )
+  const heldRows = db.prepare<[string, number, number], SaasUserRow>(
+    `SELECT s.* FROM run_held_marks h JOIN saas_users s ON s.id = h.saas_user_id
+     WHERE h.run_id = ? ORDER BY s.email COLLATE NOCASE LIMIT ? OFFSET ?`
+  )
+
+  const toParams = (
+    id: string,
+    personId: string | null,
+    v: SaasValues,
+    hash: string,
+    syncTime: string | null,
+    integrationId: string | null,
+    now: string
+  ): WriteParams => ({
+    id,
+    person_id: personId,
+    webex_id: v.webexId,
+    email: v.email,
+    display_name: v.displayName,
+    roles_json: JSON.stringify(v.roles),
+    status: v.status,
+    last_activity: v.lastActivity,
+    licenses_json: JSON.stringify(v.licenses),
+    invite_pending: int(v.invitePending),
+    login_enabled: int(v.loginEnabled),
+    type: v.type,
+    values_hash: hash,
+    sync_time: syncTime,
+    integration_id: integrationId,
+    now
+  })
+
+  return {
+    findByWebexIds: (ids: readonly string[]): StoredSaasUser[] =>
+      ids.length === 0 ? [] : byWebexIds.all(JSON.stringify(ids)).map(stored),
+    getRow: (id: string): SaasUserRow | null => byId.get(id) ?? null,
+    getRowByPerson: (personId: string): SaasUserRow | null => byPerson.get(personId) ?? null,
+    insert: (...a: Parameters<typeof toParams>) => insert.run(toParams(...a)).changes,
+    update: (...a: Parameters<typeof toParams>) => update.run(toParams(...a)).changes,
+    /** SaaS users of an integration not yet marked "not in Webex". */
+    present: (integrationId: string) => present.all(integrationId),
+    countForIntegration: (integrationId: string) => countAll.get(integrationId)?.n ?? 0,
+    markNotInWebex: (id: string, now: string) => mark.run({ id, now }).changes,
+    heldRows: (runId: string, limit: number, offset: number) => heldRows.all(runId, limit, offset)
+  }
+}
+export type SaasUsersRepo = ReturnType<typeof createSaasUsersRepo>

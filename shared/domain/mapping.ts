@@ -1,0 +1,114 @@
+/**
+ * Field mapping of an integration: which Webex value lands in which field of the person record.
+ * Stored as JSON (an array of entries) and validated here, so the later mapping studio can add source
+ * kinds and transforms without a schema migration.
+ *
+ * A `source` is either a standard Webex field key (STANDARD_WEBEX_FIELDS), a JSON path over the raw
+ * Webex person (`$.phoneNumbers[0].value`, `$.department`), or `constant` (the value comes from the
+ * transform, e.g. the Role). A `target` is a person-record field key (PERSON_TARGET_FIELDS) or a custom
+ * field `custom.<name>`.
+ */
+import { z } from 'zod'
+
+/** The twelve standard Webex fields every integration can map (product.md). */
+export const STANDARD_WEBEX_FIELDS = [
+  { key: 'created', label: 'Created' },
+  { key: 'displayName', label: 'DisplayName' },
+  { key: 'email', label: 'Email' },
+  { key: 'firstName', label: 'First Name' },
+  { key: 'id', label: 'ID' },
+  { key: 'invitePending', label: 'Invite Pending' },
+  { key: 'lastModified', label: 'Last Modified' },
+  { key: 'lastName', label: 'Last Name' },
+  { key: 'orgId', label: 'Org Id' },
+  { key: 'status', label: 'Status' },
+  { key: 'type', label: 'Type' },
+  { key: 'syncTime', label: 'User Load Connector Sync Time' }
+] as const
+export type StandardWebexField = (typeof STANDARD_WEBEX_FIELDS)[number]['key']
+export const STANDARD_WEBEX_FIELD_KEYS = STANDARD_WEBEX_FIELDS.map((f) => f.key)
+
+/** Built-in fields of a person record that a mapping can write. */
+export const PERSON_TARGET_FIELDS = [
+  { key: 'username', label: 'Username', type: 'text' },
+  { key: 'email', label: 'Email', type: 'text' },
+  { key: 'displayName', label: 'Display name', type: 'text' },
+  { key: 'firstName', label: 'First name', type: 'text' },
+  { key: 'lastName', label: 'Last name', type: 'text' },
+  { key: 'role', label: 'Role', type: 'choice' },
+  { key: 'webexId', label: 'Webex ID', type: 'text' },
+  { key: 'webexOrgId', label: 'Webex org ID', type: 'text' },
+  { key: 'webexStatus', label: 'Webex status', type: 'text' },
+  { key: 'webexType', label: 'Webex type', type: 'text' },
+  { key: 'webexCreated', label: 'Webex created', type: 'date' },
+  { key: 'webexLastModified', label: 'Webex last modified', type: 'date' },
+  { key: 'invitePending', label: 'Invite pending', type: 'boolean' },
+  { key: 'syncTime', label: 'User Load Connector Sync Time', type: 'date' }
+] as const
+export type PersonTargetField = (typeof PERSON_TARGET_FIELDS)[number]['key']
+export const PERSON_TARGET_KEYS = PERSON_TARGET_FIELDS.map((f) => f.key) as string[]
+
+const CUSTOM_TARGET = /^custom\.[A-Za-z][\w-]{0,63}$/
+const JSON_PATH = /^\$(\.[A-Za-z_][\w]*|\[\d{1,4}\])+$/
+
+export const MappingSource = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine(
+    (s) =>
+      s === 'constant' ||
+      (STANDARD_WEBEX_FIELD_KEYS as readonly string[]).includes(s) ||
+      JSON_PATH.test(s),
+    'Source must be a standard Webex field, a JSON path like $.department, or "constant"'
+  )
+
+export const MappingTarget = z
+  .string()
+  .min(1)
+  .max(80)
+  .refine(
+    (t) => PERSON_TARGET_KEYS.includes(t) || CUSTOM_TARGET.test(t),
+    'Target must be a person field or custom.<name>'
+  )
+
+/** Optional transform; the mapping studio will add more kinds. */
+export const MappingTransform = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('constant'), value: z.string().max(500) }),
+  z.object({ kind: z.literal('lowercase') }),
+  z.object({ kind: z.literal('uppercase') }),
+  z.object({ kind: z.literal('trim') }),
+  /** Part of an email before or after the @. */
+  z.object({ kind: z.literal('email-part'), part: z.enum(['local', 'domain']) })
+])
+export type MappingTransform = z.infer<typeof MappingTransform>
+
+export const MappingEntry = z.object({
+  source: MappingSource,
+  target: MappingTarget,
+  transform: MappingTransform.optional()
+})
+export type MappingEntry = z.infer<typeof MappingEntry>
+
+export const Mapping = z.array(MappingEntry).max(500)
+export type Mapping = z.infer<typeof Mapping>
+
+/** The twelve standard fields onto the person record, plus the mandatory Email → Username. */
+export function defaultMapping(defaultRole = 'Employee'): Mapping {
+  return [
+    { source: 'email', target: 'username', transform: { kind: 'lowercase' } },
+    { source: 'email', target: 'email', transform: { kind: 'lowercase' } },
+    { source: 'constant', target: 'role', transform: { kind: 'constant', value: defaultRole } },
+    { source: 'displayName', target: 'displayName' },
+    { source: 'firstName', target: 'firstName' },
+    { source: 'lastName', target: 'lastName' },
+    { source: 'id', target: 'webexId' },
+    { source: 'orgId', target: 'webexOrgId' },
+    { source: 'status', target: 'webexStatus' },
+    { source: 'type', target: 'webexType' },
+    { source: 'created', target: 'webexCreated' },
+    { source: 'lastModified', target: 'webexLastModified' },
+    { source: 'invitePending', target: 'invitePending' },
+    { source: 'syncTime', target: 'syncTime' }
+  ]
+}

@@ -1,0 +1,92 @@
+/** First sync, no-change re-sync (zero rows written), updates with history, renames by Webex ID. */
+import { afterEach, describe, expect, it } from 'vitest'
+import { startIngestHarness, type IngestHarness } from './ingest-harness'
+
+let h: IngestHarness
+afterEach(async () => {
+  await h.close()
+})
+
+describe('sync', () => {
+  it('loads every Webex person with a linked SaaS user record, then re-syncs with zero writes', async () => {
+    h = await startIngestHarness({ users: 40, maxPageSize: 7 })
+    const i = await h.integration()
+    const first = await h.sync(i.id)
+    expect(first.status).toBe('succeeded')
+    const total = h.sim.org.count()
+    expect(first.counts).toEqual({
+      created: total,
+      updated: 0,
+      unchanged: 0,
+      skipped: 0,
+      failed: 0
+    })
+    expect(first.pagesRead).toBe(Math.ceil(total / 7))
+    const db = h.db()
+    expect(db.prepare('SELECT count(*) n FROM people').get()).toEqual({ n: total })
+    expect(
+      db.prepare('SELECT count(*) n FROM saas_users WHERE person_id IS NOT NULL').get()
+    ).toEqual({ n: total })
+    expect(db.prepare('SELECT count(*) n FROM webex_people_raw').get()).toEqual({ n: total })
+    // The stamped sync time and the mandatory mappings.
+    const someone = h.sim.org.all()[3]!
+    const row = db.prepare('SELECT * FROM people WHERE webex_id = ?').get(someone.id) as Record<
+      string,
+      unknown
+    >
+    expect(row.username).toBe(someone.emails![0]!.toLowerCase())
+    expect(row.email).toBe(someone.emails![0]!.toLowerCase())
+    expect(row.role).toBe('Employee')
+    expect(row.sync_time).toBe(first.startedAt)
+
+    const before = db.prepare('SELECT max(updated_at) m, total_changes() t FROM people').get()
+    const second = await h.sync(i.id)
+    expect(second.status).toBe('succeeded')
+    expect(second.counts).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: total,
+      skipped: 0,
+      failed: 0
+    })
+    const detail = await h.call('runs:get', { id: second.id })
+    expect(detail.pages.reduce((n, p) => n + p.written, 0)).toBe(0)
+    expect(db.prepare('SELECT max(updated_at) m, total_changes() t FROM people').get()).toEqual(
+      before
+    )
+    expect(
+      db.prepare('SELECT count(*) n FROM record_history WHERE run_id = ?').get(second.id)
+    ).toEqual({ n: 0 })
+  })
+
+  it('updates changed fields with history, and a changed email updates the same person', async () => {
+    h = await startIngestHarness({ users: 30 })
+    const i = await h.integration()
+    await h.sync(i.id)
+    const [a, b] = h.sim.org.all().filter((p) => p.type === 'person')
+    h.sim.org.update(a!.id, { displayName: 'Renamed Person', lastName: 'Renamed' })
+    h.sim.org.update(b!.id, { emails: ['new.address@example.com'] })
+    const run = await h.sync(i.id)
+    expect(run.counts.updated).toBe(2)
+    expect(run.counts.created).toBe(0)
+    const db = h.db()
+    expect(db.prepare('SELECT count(*) n FROM people').get()).toEqual({ n: h.sim.org.count() })
+    const moved = db.prepare('SELECT * FROM people WHERE webex_id = ?').get(b!.id) as Record<
+      string,
+      unknown
+    >
+    expect(moved.email).toBe('new.address@example.com')
+    expect(moved.sync_time).toBe(run.startedAt)
+    const list = await h.call('people:list', { search: 'new.address', limit: 10 })
+    expect(list.total).toBe(1)
+    const detail = await h.call('people:get', { id: list.rows[0]!.id })
+    expect(detail.saasUser?.webexId).toBe(b!.id)
+    expect(detail.history.find((e) => e.field === 'email')).toMatchObject({
+      oldValue: b!.emails![0]!.toLowerCase(),
+      newValue: 'new.address@example.com',
+      runId: run.id
+    })
+    const renamed = db.prepare('SELECT display_name FROM people WHERE webex_id = ?').get(a!.id)
+    expect(renamed).toEqual({ display_name: 'Renamed Person' })
+  })
+})
