@@ -4,6 +4,7 @@
  */
 export const REQUEST_CHANNELS = [
   'app:get-status',
+  'app:restore-backup',
   'credentials:list',
   'credentials:create',
   'credentials:update',

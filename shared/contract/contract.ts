@@ -44,6 +44,8 @@ const pageOf = <T extends z.ZodType>(row: T) =>
 
 export const requestContract = {
   'app:get-status': { input: none, output: AppStatus },
+  /** Replaces a damaged database with its newest backup (the damaged file is kept beside it). */
+  'app:restore-backup': { input: none, output: z.object({ restored: z.literal(true) }) },
   'credentials:list': { input: none, output: z.array(Credential) },
   'credentials:create': { input: CreateCredentialInput, output: Credential },
   'credentials:update': { input: UpdateCredentialInput, output: Credential },

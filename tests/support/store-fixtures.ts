@@ -1,6 +1,14 @@
 /** Temp folders and file helpers for the SQLite store tests: every test gets its own directory. */
-import { createHash } from 'node:crypto'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { createHash, randomFillSync } from 'node:crypto'
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach } from 'vitest'
@@ -31,4 +39,11 @@ export function fingerprint(dir: string, file: string) {
     mtimeMs: statSync(file).mtimeMs,
     listing: existsSync(dir) ? readdirSync(dir, { recursive: true }).map(String).sort() : []
   }
+}
+
+/** F5: overwrite bytes in the middle of a database file with garbage. */
+export function corruptMiddle(file: string): void {
+  const bytes = readFileSync(file)
+  randomFillSync(bytes, Math.floor(bytes.length / 2), 8192)
+  writeFileSync(file, bytes)
 }

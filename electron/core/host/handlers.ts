@@ -13,7 +13,10 @@ export type HandlerDeps = {
   ingest: IngestServices
 }
 
-export function createHandlers(d: HandlerDeps): HandlerMap {
+/** `app:restore-backup` belongs to the core itself (it swaps the database): see core.ts. */
+export type ServiceHandlerMap = Omit<HandlerMap, 'app:restore-backup'>
+
+export function createHandlers(d: HandlerDeps): ServiceHandlerMap {
   return {
     'app:get-status': () => d.status(),
     'credentials:list': () => d.credentials.list(),
@@ -33,7 +36,7 @@ export function createHandlers(d: HandlerDeps): HandlerMap {
 export function createDegradedHandlers(
   status: () => Promise<AppStatus>,
   failure: Error
-): HandlerMap {
+): ServiceHandlerMap {
   const refuse = () => Promise.reject(failure)
   return {
     'app:get-status': status,

@@ -10,7 +10,7 @@ import {
 import { openDatabase } from '../../../electron/core/store/db'
 import { DatabaseCorruptError } from '../../../electron/core/store/errors'
 import { createAuditRepo } from '../../../electron/core/store/repositories/audit-repo'
-import { sha256File, useTempDir } from '../../support/store-fixtures'
+import { corruptMiddle, sha256File, useTempDir } from '../../support/store-fixtures'
 
 const dir = useTempDir()
 
@@ -35,13 +35,6 @@ function prepare() {
   })
   db.close()
   return { file, backupDir, older, newer }
-}
-
-/** F5: overwrite bytes in the middle of a copy with garbage. */
-function corruptMiddle(file: string) {
-  const bytes = readFileSync(file)
-  randomFillSync(bytes, Math.floor(bytes.length / 2), 8192)
-  writeFileSync(file, bytes)
 }
 
 describe('startup health check', () => {

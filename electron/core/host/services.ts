@@ -1,0 +1,109 @@
+/**
+ * Builds every domain service over an open database and returns the handler map that serves them.
+ * Kept apart from createCore so the core can compose again after restoring a backup.
+ */
+import type { AppStatus } from '../../../shared/contract/app-status'
+import type { EventChannel } from '../../../shared/contract/channels'
+import { DEFAULT_WEBEX_BASE_URL } from '../../../shared/domain/credential'
+import { createCredentialVault } from '../credentials/credential-vault'
+import { createCredentialsService } from '../credentials/credentials-service'
+import { createDemoOrg } from '../demo/demo-org'
+import { AppError } from '../errors'
+import { createIngestServices, type IngestServices } from '../ingest/ingest-services'
+import type { Logger } from '../log/logger'
+import { createScheduler } from '../scheduler/scheduler'
+import type { GuardedSecretStore } from '../secrets'
+import { createAuditRepo, createCredentialsRepo, type Db } from '../store'
+import { createWebexClient } from '../webex/client'
+import type { CoreOptions } from './core-types'
+import { createHandlers, type ServiceHandlerMap } from './handlers'
+
+export type ComposedServices = {
+  handlers: ServiceHandlerMap
+  demoRunning(): boolean
+  firstRun(): boolean
+  shutdown(): Promise<void>
+}
+
+export type ComposeContext = {
+  opts: CoreOptions
+  logger: Logger
+  secrets: GuardedSecretStore
+  emit: (channel: EventChannel, payload: unknown) => void
+  status: () => Promise<AppStatus>
+}
+
+export function composeServices(db: Db, ctx: ComposeContext): ComposedServices {
+  const { opts, logger, emit } = ctx
+  const repo = createCredentialsRepo(db)
+  const vault = createCredentialVault(ctx.secrets)
+  const credentials = createCredentialsService({
+    repo,
+    audit: createAuditRepo(db),
+    vault,
+    logger,
+    now: () => new Date(),
+    openExternal: (url) => opts.host.openExternal(url),
+    makeClient: (baseUrl, tokens) =>
+      createWebexClient({ baseUrl, tokens, logger, retry: opts.webexRetry }),
+    defaultBaseUrl: opts.webexBaseUrl,
+    onChange: (list) => {
+      emit('credentials:changed', { credentials: list })
+      void ctx.status().then((s) => emit('app:status-changed', s))
+    }
+  })
+  const demo = createDemoOrg({ credentials, repo, vault, logger })
+  credentials.start()
+  const ingest: IngestServices = createIngestServices({
+    db,
+    logger,
+    now: () => new Date(),
+    clientFor: (i) => {
+      // The CLI's WEBEX_ACCESS_TOKEN: a TokenProvider in memory, nothing persisted.
+      const token = opts.webexAccessToken
+      if (token)
+        return createWebexClient({
+          baseUrl: opts.webexBaseUrl ?? DEFAULT_WEBEX_BASE_URL,
+          tokens: { getAccessToken: () => Promise.resolve(token) },
+          logger,
+          retry: opts.webexRetry
+        })
+      if (!i.credentialId)
+        throw new AppError('BAD_REQUEST', `"${i.name}" has no credential; choose one first.`)
+      return credentials.clientFor(i.credentialId)
+    },
+    onProgress: (p) => emit('runs:progress', p),
+    onFinished: (run) => emit('runs:finished', { run }),
+    onIntegrationsChanged: () => {
+      scheduler.refresh()
+      emit('integrations:changed', { integrations: ingest.integrations.list() })
+    },
+    nextRunAt: (i) => scheduler.nextRunAt(i),
+    pageSize: opts.ingestPageSize
+  })
+  const scheduler = createScheduler({
+    list: () => ingest.repos.integrations.list(),
+    lastRunAt: (id) => ingest.repos.runs.lastRun(id)?.startedAt ?? null,
+    start: (id, trigger) => ingest.runner.start(id, { trigger }),
+    markFired: (id, at) => ingest.integrations.setLastScheduledAt(id, at),
+    now: () => new Date(),
+    logger
+  })
+  if (opts.scheduler !== false) scheduler.start()
+  // A demo started in an earlier session comes back by itself, without delaying startup.
+  if (ctx.secrets.status().available)
+    void demo.resume().catch((e: unknown) => logger.warn('demo.resume-failed', { error: e }))
+
+  return {
+    handlers: createHandlers({ status: ctx.status, credentials, demo, ingest }),
+    demoRunning: () => demo.isRunning(),
+    firstRun: () => repo.list().length === 0,
+    shutdown: async () => {
+      scheduler.stop()
+      await ingest.runner.shutdown()
+      credentials.stop()
+      await demo.stop()
+      db.close()
+    }
+  }
+}
