@@ -1,5 +1,6 @@
 /** Problems that stop the admin from working safely: shown above every view until resolved. */
 import { useAppStore } from '../../app/store'
+import { RestoreBackupButton } from './RestoreBackupButton'
 
 export function StatusBanners() {
   const statusError = useAppStore((s) => s.statusError)
@@ -31,7 +32,7 @@ export function StatusBanners() {
           {database.latestBackup ? (
             <span className="banner-detail">
               {' '}
-              Latest backup: <code>{database.latestBackup}</code>
+              Latest backup: <code>{database.latestBackup}</code> <RestoreBackupButton />
             </span>
           ) : (
             <span className="banner-detail"> No backup is available yet.</span>
