@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures'
-import { freePort } from './free-port'
+import { freePort } from '../support/free-port'
 import { CredentialsPage } from './pages/credentials'
 import { ShellPage } from './pages/shell'
 

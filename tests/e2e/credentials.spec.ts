@@ -4,7 +4,7 @@
  * host's output or the page.
  */
 import { expect, test } from './fixtures'
-import { freePort } from './free-port'
+import { freePort } from '../support/free-port'
 import { findIn, findInFiles } from './leak-scan'
 import { CredentialsPage } from './pages/credentials'
 import { ShellPage } from './pages/shell'

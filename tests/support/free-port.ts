@@ -1,14 +1,14 @@
 import { createServer } from 'node:net'
 
-/** A port free right now on 127.0.0.1 (for things that must listen on an exact, registered port). */
+/** A loopback port free right now (for the OAuth redirect listener, which needs a fixed port). */
 export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer()
-    s.once('error', reject)
-    s.listen(0, '127.0.0.1', () => {
-      const addr = s.address()
+  return new Promise((ok, fail) => {
+    const srv = createServer()
+    srv.once('error', fail)
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address()
       const port = typeof addr === 'object' && addr ? addr.port : 0
-      s.close(() => resolve(port))
+      srv.close(() => (port ? ok(port) : fail(new Error('no port'))))
     })
   })
 }
