@@ -20,7 +20,7 @@ test('keyboard: Tab reaches the skip link and the navigation, Enter switches vie
   await expect(shell.navItem('People')).toHaveAttribute('aria-current', 'page')
   await expect(shell.navItem('Dashboard')).not.toHaveAttribute('aria-current', 'page')
   await expect(
-    shell.main.getByText('No people yet. Add a credential and run the Webex users integration.')
+    shell.main.getByText('No people yet. Add a credential and launch the Webex users integration.')
   ).toBeVisible()
 
   // The empty state's action is reachable too and leads to Credentials.

@@ -1,13 +1,10 @@
 import { CredentialsView } from '../features/credentials/CredentialsView'
 import { DashboardView } from '../features/dashboard/DashboardView'
-import {
-  ActivityView,
-  IntegrationsView,
-  PeopleView,
-  ReportsView,
-  WebexUsersView,
-  WorkflowsView
-} from '../features/placeholder/EmptyViews'
+import { IntegrationsView } from '../features/integrations/IntegrationsView'
+import { PeopleView } from '../features/people/PeopleView'
+import { ReportsView, WorkflowsView } from '../features/placeholder/EmptyViews'
+import { ActivityView } from '../features/runs/ActivityView'
+import { WebexUsersView } from '../features/webex-users/WebexUsersView'
 import { useAppStore } from './store'
 
 export function CurrentView() {

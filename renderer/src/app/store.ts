@@ -4,13 +4,24 @@
  */
 import { create } from 'zustand'
 import { createCredentialsSlice, type CredentialsSlice } from '../features/credentials/slice'
+import { createIntegrationsSlice, type IntegrationsSlice } from '../features/integrations/slice'
+import { createRecordsSlice, type RecordsSlice } from '../features/records/slice'
+import { createRunsSlice, type RunsSlice } from '../features/runs/slice'
 import { createShellSlice, type ShellSlice } from '../features/shell/slice'
 import { createStatusSlice, type StatusSlice } from '../features/status/slice'
 
-export type AppState = ShellSlice & StatusSlice & CredentialsSlice
+export type AppState = ShellSlice &
+  StatusSlice &
+  CredentialsSlice &
+  IntegrationsSlice &
+  RunsSlice &
+  RecordsSlice
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createShellSlice(...a),
   ...createStatusSlice(...a),
-  ...createCredentialsSlice(...a)
+  ...createCredentialsSlice(...a),
+  ...createIntegrationsSlice(...a),
+  ...createRunsSlice(...a),
+  ...createRecordsSlice(...a)
 }))

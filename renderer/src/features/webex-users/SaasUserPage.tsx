@@ -1,0 +1,70 @@
+/** One Webex account: its roles, status, activity and licences, the linked person, and history. */
+import { useAppStore } from '../../app/store'
+import { call } from '../../lib/call'
+import { BackBar, FieldList, HistoryTable, text, WebexAccount } from '../records/RecordParts'
+import { useRecord } from '../records/use-record'
+
+const getSaasUser = (id: string) => call('saas-users:get', { id })
+
+export function SaasUserPage({ id }: { id: string }) {
+  const openRecord = useAppStore((s) => s.openRecord)
+  const navigate = useAppStore((s) => s.navigate)
+  const state = useRecord(getSaasUser, id)
+  const back = () => openRecord('saas-users', null)
+
+  if (state.phase !== 'ready')
+    return (
+      <div className="stack">
+        <BackBar label="Webex users" onBack={back} title="Webex user" />
+        {state.phase === 'loading' ? (
+          <p className="muted" role="status">
+            Loading…
+          </p>
+        ) : (
+          <p className="form-error" role="alert">
+            {state.message}
+          </p>
+        )}
+      </div>
+    )
+
+  const { saasUser: u, person, history } = state.value
+  return (
+    <div className="stack" data-testid="saas-user-page">
+      <BackBar label="Webex users" onBack={back} title={u.displayName ?? u.email ?? u.webexId} />
+      <div className="record-grid">
+        <WebexAccount user={u} />
+        <section className="card stack" aria-labelledby="linked-person-title">
+          <h3 id="linked-person-title">Person record</h3>
+          {person ? (
+            <>
+              <FieldList
+                label="Linked person"
+                rows={[
+                  { label: 'Name', value: text(person.displayName) },
+                  { label: 'Email', value: text(person.email) },
+                  { label: 'Role', value: text(person.role) }
+                ]}
+              />
+              <div>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  onClick={() => {
+                    openRecord('people', person.id)
+                    navigate('people')
+                  }}
+                >
+                  Open person
+                </button>
+              </div>
+            </>
+          ) : (
+            <p className="muted">No person record is linked to this account.</p>
+          )}
+        </section>
+      </div>
+      <HistoryTable history={history} />
+    </div>
+  )
+}
