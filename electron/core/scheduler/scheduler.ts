@@ -90,9 +90,11 @@ export function createScheduler(d: SchedulerDeps) {
       const t = tasks.get(i.id)
       const next = t ? t.task.getNextRun() : null
       if (next) return next.toISOString()
-      // Not started (CLI) or not yet refreshed: compute from the expression.
+      // Not started (CLI) or not yet refreshed: compute from the expression. node-cron answers
+      // getNextRun() only for a running task, so the probe runs for the instant it is asked.
       try {
         const probe = cron.createTask(cronExpression(i.schedule), () => undefined)
+        void probe.start()
         const n = probe.getNextRun()
         void probe.destroy()
         return n ? n.toISOString() : null

@@ -41,29 +41,29 @@ describe('schedule times', () => {
   })
 })
 
-describe('scheduler', () => {
-  const integration = (
-    id: string,
-    lastRun: string | null,
-    schedule = DEFAULT_SCHEDULE
-  ): IntegrationRecord & { lastRun: string | null } => ({
-    id,
-    name: id,
-    credentialId: 'c',
-    scope: 'user-and-saas',
-    preference: 'create-update',
-    schedule,
-    syncKeys: { primary: 'email', secondary: null },
-    filters: [],
-    mapping: defaultMapping(),
-    notInWebexThreshold: null,
-    status: 'launched',
-    lastScheduledAt: null,
-    createdAt: '2020-01-01T00:00:00.000Z',
-    updatedAt: '2020-01-01T00:00:00.000Z',
-    lastRun
-  })
+const integration = (
+  id: string,
+  lastRun: string | null,
+  schedule = DEFAULT_SCHEDULE
+): IntegrationRecord & { lastRun: string | null } => ({
+  id,
+  name: id,
+  credentialId: 'c',
+  scope: 'user-and-saas',
+  preference: 'create-update',
+  schedule,
+  syncKeys: { primary: 'email', secondary: null },
+  filters: [],
+  mapping: defaultMapping(),
+  notInWebexThreshold: null,
+  status: 'launched',
+  lastScheduledAt: null,
+  createdAt: '2020-01-01T00:00:00.000Z',
+  updatedAt: '2020-01-01T00:00:00.000Z',
+  lastRun
+})
 
+describe('scheduler', () => {
   it('starts one catch-up per integration that missed a slot (no storm) and exposes the next run', async () => {
     const now = new Date()
     const list = [
@@ -92,5 +92,21 @@ describe('scheduler', () => {
     expect(new Date(next!).getMinutes()).toBe(30)
     expect(s.nextRunAt(list[2]!)).toBeNull()
     s.stop()
+  })
+})
+
+describe('next run time before the scheduler runs (CLI, or right after Launch)', () => {
+  it('is computed from the schedule even with no task started', () => {
+    const s = createScheduler({
+      list: () => [],
+      lastRunAt: () => null,
+      start: () => Promise.resolve(),
+      markFired: () => undefined,
+      now: () => new Date(),
+      logger: silentLogger
+    })
+    const next = s.nextRunAt(integration('daily', null))
+    expect(next).not.toBeNull()
+    expect(new Date(next!).getMinutes()).toBe(30)
   })
 })
