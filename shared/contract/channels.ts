@@ -38,7 +38,22 @@ export const REQUEST_CHANNELS = [
   'roles:list',
   'roles:create',
   'roles:rename',
-  'roles:delete'
+  'roles:delete',
+  'mapping:sources',
+  'mapping:targets',
+  'mapping:smart',
+  'mapping:evaluate',
+  'mapping:validate',
+  'mapping:check-sync-keys',
+  'mapping:impact',
+  'api-fields:list',
+  'api-fields:save',
+  'api-fields:delete',
+  'custom-fields:list',
+  'custom-fields:create',
+  'custom-fields:impact',
+  'custom-fields:update',
+  'custom-fields:delete'
 ] as const
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number]
 

@@ -34,6 +34,33 @@ import {
   RunSummary
 } from '../domain/run'
 import { SaasUserId, SaasUserRecord } from '../domain/saas-user'
+import {
+  CreateCustomFieldInput,
+  CustomField,
+  CustomFieldKey,
+  DeleteCustomFieldInput,
+  DeleteCustomFieldResult,
+  FieldImpact,
+  TargetField,
+  UpdateCustomFieldInput
+} from '../domain/custom-field'
+import {
+  ApiField,
+  ApiFieldId,
+  CheckSyncKeysInput,
+  EvaluateExpressionInput,
+  EvaluateExpressionResult,
+  ImpactInput,
+  ImpactResult,
+  ListSourcesInput,
+  SmartMappingInput,
+  SmartMappingResult,
+  SourceList,
+  SyncKeyCheck,
+  SaveApiFieldInput,
+  ValidateMappingInput,
+  ValidationResult
+} from '../domain/mapping-studio'
 
 const none = z.undefined()
 const byId = z.object({ id: CredentialId })
@@ -114,7 +141,35 @@ export const requestContract = {
   'roles:create': { input: CreateRoleInput, output: RoleDto },
   'roles:rename': { input: RenameRoleInput, output: RoleDto },
   /** CONFLICT while an integration's mapping uses the role. */
-  'roles:delete': { input: z.object({ id: RoleId }), output: deleted }
+  'roles:delete': { input: z.object({ id: RoleId }), output: deleted },
+
+  // Mapping studio (issue 5). Samples and the impact preview use the last read: no Webex call.
+  /** Every source field (standard, other Webex fields, custom API fields) with sample values. */
+  'mapping:sources': { input: ListSourcesInput, output: SourceList },
+  /** Every target field (built-in and custom; People and SaaS user). */
+  'mapping:targets': { input: none, output: z.array(TargetField) },
+  /** Smart Mapping: a complete proposal with reasons and confidence; keeps the admin's entries. */
+  'mapping:smart': { input: SmartMappingInput, output: SmartMappingResult },
+  /** Evaluates a path/template/constant on sample people: values, or the error's position. */
+  'mapping:evaluate': { input: EvaluateExpressionInput, output: EvaluateExpressionResult },
+  /** Mandatory mappings and type checks, in plain words per target field. */
+  'mapping:validate': { input: ValidateMappingInput, output: ValidationResult },
+  /** Sync keys: unique fields only; warns on duplicate or empty values in the last read. */
+  'mapping:check-sync-keys': { input: CheckSyncKeysInput, output: SyncKeyCheck },
+  /** What a draft mapping / sync keys / filters would do to the current data (the sync's own planner). */
+  'mapping:impact': { input: ImpactInput, output: ImpactResult },
+  'api-fields:list': { input: none, output: z.array(ApiField) },
+  /** Create or edit; BAD_REQUEST with the position for a bad expression. */
+  'api-fields:save': { input: SaveApiFieldInput, output: ApiField },
+  'api-fields:delete': { input: z.object({ id: ApiFieldId }), output: deleted },
+  'custom-fields:list': { input: none, output: z.array(CustomField) },
+  'custom-fields:create': { input: CreateCustomFieldInput, output: CustomField },
+  /** What renaming or deleting the field would touch. */
+  'custom-fields:impact': { input: z.object({ key: CustomFieldKey }), output: FieldImpact },
+  /** Rename / options / unique; CONFLICT unless `confirm: true` when records hold values. */
+  'custom-fields:update': { input: UpdateCustomFieldInput, output: CustomField },
+  /** CONFLICT unless `confirm: true` when records hold values or a mapping fills the field. */
+  'custom-fields:delete': { input: DeleteCustomFieldInput, output: DeleteCustomFieldResult }
 } as const satisfies Record<RequestChannel, { input: z.ZodType; output: z.ZodType }>
 
 export const eventContract = {

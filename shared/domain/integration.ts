@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { CredentialId } from './credential'
 import { defaultMapping, Mapping, type Mapping as MappingT } from './mapping'
+import { IngestFilters } from './ingest-filter-rule'
 import { RunSummary } from './run'
 
 export const RECORD_SCOPES = ['user', 'user-and-saas'] as const
@@ -52,21 +53,8 @@ export const DEFAULT_SCHEDULE: Schedule = {
   intervalUnit: 'hours'
 }
 
-/** Basic ingest filters: a record is ingested only when every condition holds (AND). */
-export const FILTER_FIELDS = [
-  'type',
-  'status',
-  'emailDomain',
-  'invitePending',
-  'loginEnabled'
-] as const
-export const IngestFilter = z.object({
-  field: z.enum(FILTER_FIELDS),
-  op: z.enum(['is', 'is-not']),
-  /** Compared case-insensitively; booleans as "true"/"false"; emailDomain without "@". */
-  value: z.string().trim().min(1).max(200)
-})
-export type IngestFilter = z.infer<typeof IngestFilter>
+// The simple filters (and the mapping studio's rules) live in ingest-filter-rule.ts.
+export { FILTER_FIELDS, IngestFilter } from './ingest-filter-rule'
 
 export const IntegrationId = z.string().min(1).max(64)
 const name = z.string().trim().min(1, 'Give the integration a name').max(120)
@@ -82,7 +70,8 @@ export const Integration = z.object({
   preference: Preference,
   schedule: Schedule,
   syncKeys: SyncKeys,
-  filters: z.array(IngestFilter),
+  /** Simple filters and filter rules (ingest-filter-rule.ts). */
+  filters: IngestFilters,
   mapping: Mapping,
   /**
    * Marking SaaS users "not in Webex" is held for approval when it would affect more than this many
@@ -106,7 +95,7 @@ export const CreateIntegrationInput = z.object({
   preference: Preference.default('create-update'),
   schedule: Schedule.default(DEFAULT_SCHEDULE),
   syncKeys: SyncKeys.default({ primary: 'email', secondary: null }),
-  filters: z.array(IngestFilter).max(50).default([]),
+  filters: IngestFilters.default([]),
   mapping: Mapping.optional(),
   notInWebexThreshold: z.number().int().min(0).nullable().default(null)
 })
@@ -121,7 +110,7 @@ export const UpdateIntegrationInput = z.object({
   preference: Preference.optional(),
   schedule: Schedule.optional(),
   syncKeys: SyncKeys.optional(),
-  filters: z.array(IngestFilter).max(50).optional(),
+  filters: IngestFilters.optional(),
   mapping: Mapping.optional(),
   notInWebexThreshold: z.number().int().min(0).nullable().optional()
 })

@@ -9,6 +9,7 @@
  * field `custom.<name>`.
  */
 import { z } from 'zod'
+import { looksLikeExpression, parseExpression } from './mapping-expression'
 
 /** The twelve standard Webex fields every integration can map (product.md). */
 export const STANDARD_WEBEX_FIELDS = [
@@ -49,18 +50,22 @@ export type PersonTargetField = (typeof PERSON_TARGET_FIELDS)[number]['key']
 export const PERSON_TARGET_KEYS = PERSON_TARGET_FIELDS.map((f) => f.key) as string[]
 
 const CUSTOM_TARGET = /^custom\.[A-Za-z][\w-]{0,63}$/
-const JSON_PATH = /^\$(\.[A-Za-z_][\w]*|\[\d{1,4}\])+$/
 
+/**
+ * A standard field key, "constant", or a custom API field expression (mapping-expression.ts): a path
+ * starting with `$` (`$.phoneNumbers[?type=='work'].value`), a template (`{{firstName}} {{lastName}}`)
+ * or a quoted constant.
+ */
 export const MappingSource = z
   .string()
   .min(1)
-  .max(200)
+  .max(500)
   .refine(
     (s) =>
       s === 'constant' ||
       (STANDARD_WEBEX_FIELD_KEYS as readonly string[]).includes(s) ||
-      JSON_PATH.test(s),
-    'Source must be a standard Webex field, a JSON path like $.department, or "constant"'
+      (looksLikeExpression(s) && parseExpression(s).ok),
+    'Source must be a standard Webex field, a path like $.department, a template like {{firstName}} {{lastName}}, or "constant"'
   )
 
 export const MappingTarget = z
@@ -72,21 +77,48 @@ export const MappingTarget = z
     'Target must be a person field or custom.<name>'
   )
 
-/** Optional transform; the mapping studio will add more kinds. */
+/**
+ * Date output formats: tokens YYYY, MM, DD, HH, mm, ss and separators, or `ISO` (full ISO date-time).
+ * Dates are read as ISO (what Webex sends) and written in UTC.
+ */
+export const DateFormat = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^(ISO|[YMDHms/\-.:, T]+)$/, 'Use ISO or tokens YYYY, MM, DD, HH, mm, ss with separators')
+
+/** One step of a mapping's transform chain (mapping-transforms in the core applies them). */
 export const MappingTransform = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('constant'), value: z.string().max(500) }),
   z.object({ kind: z.literal('lowercase') }),
   z.object({ kind: z.literal('uppercase') }),
   z.object({ kind: z.literal('trim') }),
   /** Part of an email before or after the @. */
-  z.object({ kind: z.literal('email-part'), part: z.enum(['local', 'domain']) })
+  z.object({ kind: z.literal('email-part'), part: z.enum(['local', 'domain']) }),
+  /** A list joined into text. */
+  z.object({ kind: z.literal('join'), separator: z.string().max(10) }),
+  /** The first item of a list. */
+  z.object({ kind: z.literal('first') }),
+  /** An ISO date or date-time, written in `format`. */
+  z.object({ kind: z.literal('date'), format: DateFormat }),
+  /** Webex role IDs to role names (the names the sync resolves from /roles). */
+  z.object({ kind: z.literal('role-names') }),
+  /** Webex licence IDs to licence names (from /licenses). */
+  z.object({ kind: z.literal('license-names') }),
+  /** Used when the value is empty (null, "" or an empty list). */
+  z.object({ kind: z.literal('default'), value: z.string().max(500) })
 ])
 export type MappingTransform = z.infer<typeof MappingTransform>
+export const TRANSFORM_KINDS = MappingTransform.options.map((o) => o.shape.kind.value)
 
 export const MappingEntry = z.object({
   source: MappingSource,
   target: MappingTarget,
-  transform: MappingTransform.optional()
+  /** The first transform (kept for stored mappings); `transforms` follow it, in order. */
+  transform: MappingTransform.optional(),
+  transforms: z.array(MappingTransform).max(10).optional(),
+  /** The admin's name for a custom API field source (shown instead of the expression). */
+  sourceName: z.string().trim().min(1).max(80).optional()
 })
 export type MappingEntry = z.infer<typeof MappingEntry>
 

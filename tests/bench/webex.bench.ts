@@ -5,36 +5,18 @@
  */
 import { createWebexClient } from '../../electron/core/webex/client'
 import { startWebexSim } from '../../electron/webex-sim/index'
+import { createSdkLister, median } from './support/sdk-listing'
 
 const USERS = Number(process.argv[2] ?? 100_000)
 const PAGE = 1000
 const ROUNDS = 3
-
-type SdkPage = { items: unknown[]; hasNext(): boolean; next(): Promise<SdkPage> }
-type SdkCore = { people: { list(q: { max: number }): Promise<SdkPage> } }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN
 
 async function main() {
   const t0 = Date.now()
   const sim = await startWebexSim({ users: USERS, seed: 1 })
   console.log(`simulator: ${sim.org.count()} people at ${sim.url} (built in ${Date.now() - t0} ms)`)
 
-  // The SDK is CommonJS and untyped; it reads HYDRA_SERVICE_URL at load time as its hydra base.
-  process.env.HYDRA_SERVICE_URL = sim.url
-  /* eslint-disable @typescript-eslint/no-require-imports -- the SDK is loaded after the env is set */
-  require('@webex/plugin-people')
-  require('@webex/plugin-logger')
-  const WebexCore = (require('@webex/webex-core') as { default: new (opts: unknown) => SdkCore })
-    .default
-  /* eslint-enable @typescript-eslint/no-require-imports */
-  const sdk = new WebexCore({
-    credentials: { access_token: sim.token },
-    config: {
-      services: { discovery: { hydra: sim.url }, validateDomains: false },
-      logger: { level: 'error' }
-    }
-  })
+  const sdk = createSdkLister(sim.url, sim.token)
 
   const ours = createWebexClient({
     baseUrl: sim.url,
@@ -48,15 +30,7 @@ async function main() {
     if (!listing.outcome().complete) throw new Error(`incomplete: ${listing.outcome().reason}`)
     return n
   }
-  const readSdk = async (): Promise<number> => {
-    let page = await sdk.people.list({ max: PAGE })
-    let n = page.items.length
-    while (page.hasNext()) {
-      page = await page.next()
-      n += page.items.length
-    }
-    return n
-  }
+  const readSdk = () => sdk.listAll(PAGE)
 
   const timings = { roster: [] as number[], sdk: [] as number[] }
   for (let round = 1; round <= ROUNDS; round++) {

@@ -5,6 +5,7 @@ import type { DemoOrg } from '../demo/demo-org'
 import type { HandlerMap } from './dispatch'
 import type { IngestServices } from '../ingest/ingest-services'
 import { createDegradedIngestHandlers, createIngestHandlers } from './ingest-handlers'
+import { createDegradedMappingHandlers, createMappingHandlers } from './mapping-handlers'
 
 export type HandlerDeps = {
   status: () => Promise<AppStatus>
@@ -28,7 +29,8 @@ export function createHandlers(d: HandlerDeps): ServiceHandlerMap {
       Promise.resolve(d.credentials.cancelAuthentication(id)),
     'credentials:verify': ({ id }) => d.credentials.verify(id),
     'demo:start': () => d.demo.start(),
-    ...createIngestHandlers(d.ingest)
+    ...createIngestHandlers(d.ingest),
+    ...createMappingHandlers(d.ingest.mapping)
   }
 }
 
@@ -48,6 +50,7 @@ export function createDegradedHandlers(
     'credentials:cancel-authentication': refuse,
     'credentials:verify': refuse,
     'demo:start': refuse,
-    ...createDegradedIngestHandlers(failure)
+    ...createDegradedIngestHandlers(failure),
+    ...createDegradedMappingHandlers(failure)
   }
 }

@@ -25,6 +25,7 @@ import { createIntegrationsService } from './integrations-service'
 import { createRecordsService } from './records-service'
 import { createRolesService } from './roles-service'
 import { createRunner } from './runner'
+import { createMappingService } from '../mapping/mapping-service'
 
 export type IngestDeps = {
   db: Db
@@ -117,7 +118,16 @@ export function createIngestServices(d: IngestDeps) {
     records: createRecordsService({ db: d.db, history: repos.history, now: d.now }),
     runner,
     runs,
-    plans
+    plans,
+    mapping: createMappingService({
+      db: d.db,
+      now: d.now,
+      integrations: repos.integrations,
+      roles: repos.roles,
+      people: repos.people,
+      saas: repos.saas,
+      onIntegrationsChanged: d.onIntegrationsChanged
+    })
   }
 }
 export type IngestServices = ReturnType<typeof createIngestServices>

@@ -15,10 +15,11 @@ import { WebexApiError } from '../webex/errors'
 import type { RunCounts } from '../../../shared/domain/run'
 import { emptyCounts } from '../../../shared/domain/run'
 import type { PlanItemInput } from '../store/repositories/plans-repo'
-import { hashText } from './record-values'
+import { hashRawText, rawItemTexts, rawItemTextsByParse } from './raw-items'
 import { decidePage, type DecideConfig } from './match'
+import { loadCustomTypes } from '../mapping/custom-types'
 import type { EngineRepos } from './engine-types'
-import { writeRecordPlan } from './write-records'
+import { writeRecordPlan, type WriteContext } from './write-records'
 import type { ProgressState } from './progress'
 import type { RecordPlan } from './record-plan'
 
@@ -84,16 +85,21 @@ async function loadNames(client: WebexClient, logger: Logger) {
   }
 }
 
-/** The page's items as Webex sent them (before validation), by id: the raw side table keeps these. */
-function rawItemsById(text: string): Map<string, unknown> {
+/** Each item's raw text by id: scanned out of the page body, or (unusual bodies) parsed. */
+const rawTextsOf = (text: string) => rawItemTexts(text) ?? rawItemTextsByParse(text)
+
+/** Parsed raw items, only when the mapping reads JSON paths (`$...`) over the raw person. */
+function rawObjectsFor(texts: Map<string, string>, mapping: DecideConfig['mapping']) {
   const out = new Map<string, unknown>()
-  const body = JSON.parse(text) as { items?: unknown }
-  if (!Array.isArray(body.items)) return out
-  for (const r of body.items as unknown[])
-    if (r && typeof r === 'object' && typeof (r as { id?: unknown }).id === 'string')
-      out.set((r as { id: string }).id, r)
+  if (!mapping.some((e) => e.source.startsWith('$'))) return out
+  for (const [id, t] of texts) out.set(id, JSON.parse(t))
   return out
 }
+
+const isConstraintError = (e: unknown) =>
+  e instanceof Error &&
+  'code' in e &&
+  String((e as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT')
 
 export async function runListing(deps: EngineDeps, job: EngineJob): Promise<ListingResult> {
   const { repos, run, integration: i } = { ...job, repos: deps.repos }
@@ -109,7 +115,8 @@ export async function runListing(deps: EngineDeps, job: EngineJob): Promise<List
     preference: i.preference,
     scope: i.scope,
     names,
-    syncTime
+    syncTime,
+    customTypes: loadCustomTypes(deps.db)
   }
   const counts = emptyCounts()
   const seen = new Set<string>()
@@ -131,11 +138,12 @@ export async function runListing(deps: EngineDeps, job: EngineJob): Promise<List
   const commitPage = (page: PeoplePage) => {
     const t0 = performance.now()
     const now = deps.now().toISOString()
-    const rawById = rawItemsById(page.rawText)
+    const rawTexts = rawTextsOf(page.rawText)
+    const rawById = rawObjectsFor(rawTexts, cfg.mapping)
     let written = 0
     writeTransaction(deps.db, () => {
       const plans = decidePage(page.items, rawById, cfg, repos)
-      if (job.mode === 'sync') written = writePlans(plans, rawById, now)
+      if (job.mode === 'sync') written = writePlans(plans, rawTexts, now)
       else storePlans(plans)
       for (const p of page.items) seen.add(p.id)
       pagesRead++
@@ -170,18 +178,43 @@ export async function runListing(deps: EngineDeps, job: EngineJob): Promise<List
     deps.progress(state())
   }
 
-  const writePlans = (plans: RecordPlan[], rawById: Map<string, unknown>, now: string): number => {
+  const writePlans = (plans: RecordPlan[], rawTexts: Map<string, string>, now: string): number => {
     let written = 0
-    const rawHashes = repos.raw.hashesOf([...rawById.keys()])
-    for (const [id, raw] of rawById) {
-      const json = JSON.stringify(raw)
-      const hash = hashText(json)
+    const rawHashes = repos.raw.hashesOf([...rawTexts.keys()])
+    for (const [id, json] of rawTexts) {
+      const hash = hashRawText(json)
       if (rawHashes.get(id) !== hash) written += repos.raw.save(id, json, hash, run.id)
     }
     const ctx = { ...repos, runId: run.id, integrationId: i.id, syncTime, now }
+    // The whole page in one savepoint, no savepoint per record (each one cost a journal entry and
+    // an FTS5 flush). Only if a record violates a constraint is the page redone record by record,
+    // so that record fails alone (its siblings are still written).
+    let pageCounts: Partial<RunCounts>
+    try {
+      const r = deps.db.transaction(() => writeRecords(plans, ctx, now, false))()
+      written += r.written
+      pageCounts = r.counts
+    } catch (e) {
+      if (!isConstraintError(e)) throw e
+      const r = writeRecords(plans, ctx, now, true)
+      written += r.written
+      pageCounts = r.counts
+    }
+    for (const [k, v] of Object.entries(pageCounts) as [keyof RunCounts, number][]) counts[k] += v
+    return written
+  }
+
+  const writeRecords = (
+    plans: RecordPlan[],
+    ctx: WriteContext,
+    now: string,
+    isolate: boolean
+  ): { written: number; counts: Partial<RunCounts> } => {
+    let written = 0
+    const c = { skipped: 0, unchanged: 0, created: 0, updated: 0, failed: 0 }
     for (const plan of plans) {
       if (plan.action === 'skip') {
-        counts.skipped++
+        c.skipped++
         repos.runs.addItem({
           runId: run.id,
           outcome: 'skipped',
@@ -193,17 +226,21 @@ export async function runListing(deps: EngineDeps, job: EngineJob): Promise<List
         continue
       }
       if (plan.action === 'unchanged') {
-        counts.unchanged++
+        c.unchanged++
+        continue
+      }
+      if (!isolate) {
+        written += writeRecordPlan(plan, ctx)
+        c[plan.action === 'create' ? 'created' : 'updated']++
         continue
       }
       try {
-        // A savepoint per record: a constraint failure fails this record, not the page.
+        // A savepoint for this record: a constraint failure fails this record, not the page.
         written += deps.db.transaction(() => writeRecordPlan(plan, ctx))()
-        counts[plan.action === 'create' ? 'created' : 'updated']++
+        c[plan.action === 'create' ? 'created' : 'updated']++
       } catch (e) {
-        const code = e instanceof Error && 'code' in e ? String((e as { code: unknown }).code) : ''
-        if (!code.startsWith('SQLITE_CONSTRAINT')) throw e
-        counts.failed++
+        if (!isConstraintError(e)) throw e
+        c.failed++
         repos.runs.addItem({
           runId: run.id,
           outcome: 'failed',
@@ -214,7 +251,7 @@ export async function runListing(deps: EngineDeps, job: EngineJob): Promise<List
         })
       }
     }
-    return written
+    return { written, counts: c }
   }
 
   const storePlans = (plans: RecordPlan[]) => {

@@ -1,38 +1,18 @@
-/** Ingest filters (all must hold). Returns a plain-language reason when a person is filtered out. */
-import type { IngestFilter } from '../../../shared/domain/integration'
+/**
+ * Ingest filters: the simple ones and the mapping studio's rules, evaluated by core/mapping. Returns a
+ * plain-language reason when a person is skipped outright ("only update, never create" rules are
+ * applied by the planner, which knows whether a record matches).
+ */
+import type { AnyIngestFilter } from '../../../shared/domain/ingest-filter-rule'
+import { evaluateFilters } from '../mapping/filter-eval'
 import type { Person } from '../webex/schemas'
 
-function fieldValue(p: Person, field: IngestFilter['field']): string | null {
-  switch (field) {
-    case 'type':
-      return p.type ?? null
-    case 'status':
-      return p.status ?? null
-    case 'emailDomain': {
-      const email = p.emails?.[0]
-      return email && email.includes('@') ? email.slice(email.lastIndexOf('@') + 1) : null
-    }
-    case 'invitePending':
-      return p.invitePending === undefined ? null : String(p.invitePending)
-    case 'loginEnabled':
-      return p.loginEnabled === undefined ? null : String(p.loginEnabled)
-  }
-}
-
-const LABELS: Record<IngestFilter['field'], string> = {
-  type: 'type',
-  status: 'status',
-  emailDomain: 'email domain',
-  invitePending: 'invite pending',
-  loginEnabled: 'login enabled'
-}
-
-export function filterOutReason(p: Person, filters: readonly IngestFilter[]): string | null {
-  for (const f of filters) {
-    const actual = fieldValue(p, f.field)
-    const equal = actual !== null && actual.toLowerCase() === f.value.toLowerCase()
-    if (f.op === 'is' ? !equal : equal)
-      return `Filtered out: ${LABELS[f.field]} is ${actual ?? 'empty'} (filter: ${LABELS[f.field]} ${f.op} ${f.value})`
-  }
-  return null
+export function filterOutReason(
+  p: Person,
+  filters: readonly AnyIngestFilter[],
+  raw: unknown = p,
+  now: Date = new Date()
+): string | null {
+  const r = evaluateFilters(p, raw, filters, now)
+  return r.outcome === 'skip' ? r.reason : null
 }

@@ -4,18 +4,15 @@
  * in a few batched queries per page; writes nothing.
  */
 import { randomUUID } from 'node:crypto'
-import type {
-  IngestFilter,
-  Preference,
-  RecordScope,
-  SyncKeys
-} from '../../../shared/domain/integration'
+import type { Preference, RecordScope, SyncKeys } from '../../../shared/domain/integration'
+import type { CustomFieldType } from '../../../shared/domain/custom-field'
+import type { AnyIngestFilter } from '../../../shared/domain/ingest-filter-rule'
 import type { Mapping } from '../../../shared/domain/mapping'
 import type { FieldDiff } from '../../../shared/domain/plan'
 import type { PeopleRepo, StoredPerson } from '../store/repositories/people-repo'
-import type { SaasUsersRepo, StoredSaasUser } from '../store/repositories/saas-users-repo'
+import type { SaasUsersRepo } from '../store/repositories/saas-users-repo'
 import type { Person } from '../webex/schemas'
-import { filterOutReason } from './filters'
+import { evaluateFilters } from '../mapping/filter-eval'
 import { mapPerson, mapSaasUser } from './map-person'
 import {
   hashPersonValues,
@@ -30,12 +27,14 @@ import type { RecordPlan } from './record-plan'
 
 export type DecideConfig = {
   mapping: Mapping
-  filters: readonly IngestFilter[]
+  filters: readonly AnyIngestFilter[]
   syncKeys: SyncKeys
   preference: Preference
   scope: RecordScope
   names: { roles: ReadonlyMap<string, string>; licenses: ReadonlyMap<string, string> }
   syncTime: string
+  /** Custom person field types (typed values for `custom.<key>` targets). */
+  customTypes?: ReadonlyMap<string, CustomFieldType>
 }
 
 export type DecideStore = { people: PeopleRepo; saas: SaasUsersRepo }
@@ -71,25 +70,66 @@ export function saasDiff(old: SaasValues, next: SaasValues): FieldDiff[] {
 const keyValue = (v: PersonValues, field: 'email' | 'username' | 'webexId') =>
   field === 'webexId' ? v.webexId : v[field]
 
+/** What matching needs of a stored person: full values only for the few that changed. */
+type MatchedPerson = { id: string; hash: string; webexId: string | null }
+type MatchedSaas = { id: string; personId: string | null; hash: string; notInWebex: boolean }
+
 export function decidePage(
   people: readonly Person[],
   rawById: ReadonlyMap<string, unknown>,
   cfg: DecideConfig,
   store: DecideStore
 ): RecordPlan[] {
-  const mapped = people.map((p) => ({
-    p,
-    values: mapPerson(p, rawById.get(p.id), cfg.mapping, cfg.syncTime)
-  }))
-  const byWebexId = new Map(
-    store.people.findByWebexIds(people.map((p) => p.id)).map((s) => [s.values.webexId, s])
+  const saasScope = cfg.scope === 'user-and-saas'
+  // "Last activity within N days" counts from the run's time, like every other value of the run.
+  const syncDate = new Date(cfg.syncTime)
+  const mapped = people.map((p) => {
+    const values = mapPerson(p, rawById.get(p.id), cfg.mapping, cfg.syncTime, {
+      names: cfg.names,
+      ...(cfg.customTypes ? { customTypes: cfg.customTypes } : {})
+    })
+    const saasValues = saasScope ? mapSaasUser(p, cfg.names) : null
+    return {
+      p,
+      values,
+      hash: hashPersonValues(values),
+      saasValues,
+      saasHash: saasValues ? hashSaasValues(saasValues) : ''
+    }
+  })
+  const ids = people.map((p) => p.id)
+  // Ids and hashes first: an unchanged page never builds stored values.
+  const byWebexId = new Map<string, MatchedPerson>(
+    store.people
+      .hashesByWebexIds(ids)
+      .map((r) => [r.webex_id, { id: r.id, hash: r.values_hash, webexId: r.webex_id }])
   )
-  const saasById =
-    cfg.scope === 'user-and-saas'
-      ? new Map(
-          store.saas.findByWebexIds(people.map((p) => p.id)).map((s) => [s.values.webexId, s])
-        )
-      : new Map<string, StoredSaasUser>()
+  const saasById = new Map<string, MatchedSaas>(
+    saasScope
+      ? store.saas.hashesByWebexIds(ids).map((r) => [
+          r.webex_id,
+          {
+            id: r.id,
+            personId: r.person_id,
+            hash: r.values_hash,
+            notInWebex: r.not_in_webex === 1
+          }
+        ])
+      : []
+  )
+  // Stored values of the changed ones (for their field diffs), one query per table.
+  const changedPeople: string[] = []
+  const changedSaas: string[] = []
+  for (const m of mapped) {
+    const sp = byWebexId.get(m.p.id)
+    if (sp && sp.hash !== m.hash) changedPeople.push(sp.id)
+    const ss = saasById.get(m.p.id)
+    if (ss && ss.hash !== m.saasHash) changedSaas.push(ss.id)
+  }
+  const fullPeople = new Map(store.people.findByIds(changedPeople).map((s) => [s.id, s.values]))
+  const fullSaas = new Map(store.saas.findByIds(changedSaas).map((s) => [s.id, s.values]))
+  const storedSaasValues = (s: MatchedSaas) =>
+    fullSaas.get(s.id) ?? store.saas.findByIds([s.id])[0]?.values
 
   // Sync-key lookups for people not matched by Webex ID, one query per key field.
   const byKey = new Map<string, Map<string, StoredPerson>>()
@@ -106,8 +146,12 @@ export function decidePage(
     }
     byKey.set(field, found)
   }
+  // People matched by a sync key arrive with their values; the rest were prefetched above.
+  const keyMatched = new Map<string, PersonValues>()
+  const storedPersonValues = (m: MatchedPerson): PersonValues | undefined =>
+    fullPeople.get(m.id) ?? keyMatched.get(m.id) ?? store.people.findByIds([m.id])[0]?.values
 
-  return mapped.map(({ p, values }) => {
+  return mapped.map(({ p, values, hash, saasValues, saasHash }) => {
     const base = {
       webexId: p.id,
       email: values.email ?? p.emails?.[0] ?? null,
@@ -121,10 +165,10 @@ export function decidePage(
       saas: null,
       diff: []
     })
-    const filtered = filterOutReason(p, cfg.filters)
-    if (filtered) return skip(filtered)
+    const filtered = evaluateFilters(p, rawById.get(p.id) ?? p, cfg.filters, syncDate)
+    if (filtered.outcome === 'skip') return skip(filtered.reason)
 
-    let match: StoredPerson | undefined = byWebexId.get(p.id)
+    let match: MatchedPerson | undefined = byWebexId.get(p.id)
     let matchedBy = match ? 'Matched by Webex ID' : null
     for (const field of [cfg.syncKeys.primary, cfg.syncKeys.secondary]) {
       if (match || !field) continue
@@ -136,19 +180,18 @@ export function decidePage(
         return skip(
           `${KEY_LABEL[field]} ${k} already belongs to another Webex person (${found.values.webexId})`
         )
-      match = found
+      match = { id: found.id, hash: found.hash, webexId: found.values.webexId }
+      keyMatched.set(found.id, found.values)
       matchedBy = `Matched by ${KEY_LABEL[field]}`
     }
     const primary = cfg.syncKeys.primary
     if (!match && primary && keyValue(values, primary) === null)
       return skip(`No ${KEY_LABEL[primary]} in Webex, so the sync key has no value`)
 
-    const hash = hashPersonValues(values)
     const existingSaas = saasById.get(p.id)
-    const saasValues = cfg.scope === 'user-and-saas' ? mapSaasUser(p, cfg.names) : null
-    const saasHash = saasValues ? hashSaasValues(saasValues) : ''
 
     if (!match) {
+      if (filtered.outcome === 'no-create') return skip(filtered.reason)
       if (cfg.preference === 'update-only')
         return skip(`Update only: no existing record matches ${base.email ?? p.id}`)
       const personId = randomUUID()
@@ -164,7 +207,7 @@ export function decidePage(
                 id: existingSaas.id,
                 values: saasValues,
                 hash: saasHash,
-                old: existingSaas.values,
+                old: storedSaasValues(existingSaas) ?? null,
                 personId
               }
             : {
@@ -192,11 +235,13 @@ export function decidePage(
     if (cfg.preference === 'create-only')
       return skip('Create only: the record exists and is not updated')
 
-    const diff = personChanged ? personDiff(match.values, values) : []
+    const before = personChanged ? storedPersonValues(match) : undefined
+    const diff = before ? personDiff(before, values) : []
     let saas: RecordPlan['saas'] = null
     if (saasValues && saasChanged) {
       if (existingSaas) {
-        diff.push(...saasDiff(existingSaas.values, saasValues))
+        const old = storedSaasValues(existingSaas)
+        if (old) diff.push(...saasDiff(old, saasValues))
         if (existingSaas.notInWebex)
           diff.push({ field: 'saas.notInWebex', old: 'true', new: 'false' })
         saas = {
@@ -204,7 +249,7 @@ export function decidePage(
           id: existingSaas.id,
           values: saasValues,
           hash: saasHash,
-          old: existingSaas.values,
+          old: old ?? null,
           personId: match.id
         }
       } else {
@@ -224,7 +269,7 @@ export function decidePage(
       action: 'update',
       reason: matchedBy,
       person: personChanged
-        ? { op: 'update', id: match.id, values, hash, old: match.values }
+        ? { op: 'update', id: match.id, values, hash, old: before ?? null }
         : null,
       saas,
       diff

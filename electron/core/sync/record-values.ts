@@ -2,7 +2,7 @@
  * The values a sync writes into a person record and a SaaS user record, in a fixed key order so that
  * their hash is stable. `syncTime` is not part of the hash: it changes only when something else did.
  */
-import { createHash } from 'node:crypto'
+import { createHash, hash as oneShotHash } from 'node:crypto'
 
 export type Scalar = string | number | boolean | null
 
@@ -86,9 +86,11 @@ const sortedCustom = (c: Record<string, Scalar>) =>
     .sort()
     .map((k) => [k, c[k]])
 
-export function hashText(text: string): string {
-  return createHash('sha1').update(text).digest('base64url')
-}
+export const hashText: (text: string) => string =
+  typeof oneShotHash === 'function'
+    ? // One call instead of three, and no Hash object per record (Node ≥ 20.12).
+      (text) => oneShotHash('sha1', text, 'base64url')
+    : (text) => createHash('sha1').update(text).digest('base64url')
 
 export function hashPersonValues(v: PersonValues): string {
   return hashText(JSON.stringify([PERSON_VALUE_KEYS.map((k) => v[k]), sortedCustom(v.custom)]))

@@ -1,11 +1,12 @@
 /** Every schema step, oldest first. Append only; `LATEST_SCHEMA_VERSION` follows the last entry. */
 import { m0010Foundation } from './0010-foundation'
 import { m0020Ingest } from './0020-ingest'
+import { m0030CustomFields } from './0030-custom-fields'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
 
-export const MIGRATIONS: readonly Migration[] = [m0010Foundation, m0020Ingest]
+export const MIGRATIONS: readonly Migration[] = [m0010Foundation, m0020Ingest, m0030CustomFields]
 
 export const latestVersion = (migrations: readonly Migration[]): number =>
   migrations.at(-1)?.version ?? 0

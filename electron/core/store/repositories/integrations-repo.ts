@@ -2,9 +2,9 @@
  * Integration rows. Schedule, sync keys, filters and mapping are JSON columns, parsed with their zod
  * schemas on read so a hand-edited or older row can never hand the engine an unchecked shape.
  */
-import { z } from 'zod'
+import type { z } from 'zod'
+import { IngestFilters } from '../../../../shared/domain/ingest-filter-rule'
 import {
-  IngestFilter,
   IntegrationStatus,
   Preference,
   RecordScope,
@@ -50,7 +50,7 @@ function toRecord(r: Row): IntegrationRecord {
     preference: Preference.parse(r.preference),
     schedule: json(Schedule, r.schedule_json),
     syncKeys: json(SyncKeys, r.sync_keys_json),
-    filters: json(z.array(IngestFilter), r.filters_json),
+    filters: json(IngestFilters, r.filters_json),
     mapping: json(Mapping, r.mapping_json),
     notInWebexThreshold: r.not_in_webex_threshold,
     status: IntegrationStatus.parse(r.status),

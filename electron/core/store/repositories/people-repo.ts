@@ -37,6 +37,8 @@ export type StoredPerson = {
   syncTime: string | null
 }
 
+export type PersonHashRow = { id: string; webex_id: string; values_hash: string }
+
 const bool = (n: number | null) => (n === null ? null : n === 1)
 
 export function personValuesOf(r: PersonRow): PersonValues {
@@ -165,6 +167,16 @@ export function createPeopleRepo(db: Db) {
        updated_at = @now
      WHERE id = @id`
   )
+  // people_fts has no AFTER INSERT trigger (migration 0020): every insert indexes its row here.
+  const index = db.prepare<[number | bigint, string | null, string | null, string | null]>(
+    'INSERT INTO people_fts (rowid, email, display_name, username) VALUES (?, ?, ?, ?)'
+  )
+  const hashesByWebexIds = db.prepare<[string], PersonHashRow>(
+    'SELECT id, webex_id, values_hash FROM people WHERE webex_id IN (SELECT value FROM json_each(?))'
+  )
+  const byIds = db.prepare<[string], PersonRow>(
+    'SELECT * FROM people WHERE id IN (SELECT value FROM json_each(?))'
+  )
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM people')
 
   return {
@@ -172,6 +184,11 @@ export function createPeopleRepo(db: Db) {
       ids.length === 0 ? [] : byWebexIds.all(JSON.stringify(ids)).map(stored),
     findByKey: (field: PersonKeyField, values: readonly string[]): StoredPerson[] =>
       values.length === 0 ? [] : byKey[field].all(JSON.stringify(values)).map(stored),
+    /** Id and hash only, for the unchanged check; full rows come from findByIds when needed. */
+    hashesByWebexIds: (ids: readonly string[]): PersonHashRow[] =>
+      ids.length === 0 ? [] : hashesByWebexIds.all(JSON.stringify(ids)),
+    findByIds: (ids: readonly string[]): StoredPerson[] =>
+      ids.length === 0 ? [] : byIds.all(JSON.stringify(ids)).map(stored),
     getRow: (id: string): PersonRow | null => byId.get(id) ?? null,
     insert(
       id: string,
@@ -181,7 +198,9 @@ export function createPeopleRepo(db: Db) {
       integrationId: string | null,
       now: string
     ): number {
-      return insert.run(params(id, v, hash, syncTime, integrationId, now)).changes
+      const r = insert.run(params(id, v, hash, syncTime, integrationId, now))
+      index.run(r.lastInsertRowid, v.email, v.displayName, v.username)
+      return r.changes
     },
     update(
       id: string,

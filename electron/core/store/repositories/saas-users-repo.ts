@@ -35,6 +35,14 @@ export type StoredSaasUser = {
   notInWebex: boolean
 }
 
+export type SaasHashRow = {
+  id: string
+  webex_id: string
+  person_id: string | null
+  values_hash: string
+  not_in_webex: number
+}
+
 const bool = (n: number | null) => (n === null ? null : n === 1)
 const int = (b: boolean | null) => (b === null ? null : b ? 1 : 0)
 const DAY_MS = 86_400_000
@@ -126,6 +134,17 @@ export function createSaasUsersRepo(db: Db) {
        updated_at = @now
      WHERE id = @id`
   )
+  // saas_users_fts has no AFTER INSERT trigger (migration 0020): every insert indexes its row here.
+  const index = db.prepare<[number | bigint, string | null, string | null]>(
+    'INSERT INTO saas_users_fts (rowid, email, display_name) VALUES (?, ?, ?)'
+  )
+  const hashesByWebexIds = db.prepare<[string], SaasHashRow>(
+    `SELECT id, webex_id, person_id, values_hash, not_in_webex FROM saas_users
+     WHERE webex_id IN (SELECT value FROM json_each(?))`
+  )
+  const byIds = db.prepare<[string], SaasUserRow>(
+    'SELECT * FROM saas_users WHERE id IN (SELECT value FROM json_each(?))'
+  )
   const present = db.prepare<[string], { id: string; webex_id: string }>(
     'SELECT id, webex_id FROM saas_users WHERE integration_id = ? AND not_in_webex = 0'
   )
@@ -173,7 +192,17 @@ export function createSaasUsersRepo(db: Db) {
       ids.length === 0 ? [] : byWebexIds.all(JSON.stringify(ids)).map(stored),
     getRow: (id: string): SaasUserRow | null => byId.get(id) ?? null,
     getRowByPerson: (personId: string): SaasUserRow | null => byPerson.get(personId) ?? null,
-    insert: (...a: Parameters<typeof toParams>) => insert.run(toParams(...a)).changes,
+    /** The columns the unchanged check needs; full rows come from findByIds when needed. */
+    hashesByWebexIds: (ids: readonly string[]): SaasHashRow[] =>
+      ids.length === 0 ? [] : hashesByWebexIds.all(JSON.stringify(ids)),
+    findByIds: (ids: readonly string[]): StoredSaasUser[] =>
+      ids.length === 0 ? [] : byIds.all(JSON.stringify(ids)).map(stored),
+    insert: (...a: Parameters<typeof toParams>) => {
+      const p = toParams(...a)
+      const r = insert.run(p)
+      index.run(r.lastInsertRowid, p.email, p.display_name)
+      return r.changes
+    },
     update: (...a: Parameters<typeof toParams>) => update.run(toParams(...a)).changes,
     /** SaaS users of an integration not yet marked "not in Webex". */
     present: (integrationId: string) => present.all(integrationId),

@@ -17,6 +17,7 @@ import {
   type SyncKeys,
   type UpdateIntegrationInput
 } from '../../../../shared/domain/integration'
+import { isFilterRule, type IngestFilterRule } from '../../../../shared/domain/ingest-filter-rule'
 import type { Mapping } from '../../../../shared/domain/mapping'
 
 export type IntegrationFormValues = {
@@ -31,7 +32,10 @@ export type IntegrationFormValues = {
   intervalUnit: Schedule['intervalUnit']
   syncKeys: SyncKeys
   role: string
+  /** The simple "field is / is not value" filters this form edits. */
   filters: IngestFilter[]
+  /** Rules made in the mapping studio: kept as they are and saved back untouched. */
+  filterRules: IngestFilterRule[]
   mapping: Mapping
 }
 
@@ -74,7 +78,8 @@ export function initialIntegrationValues(
     intervalUnit: schedule.intervalUnit,
     syncKeys: integration?.syncKeys ?? { primary: 'email', secondary: null },
     role: roleOf(mapping),
-    filters: integration?.filters ?? [],
+    filters: (integration?.filters ?? []).filter((f): f is IngestFilter => !isFilterRule(f)),
+    filterRules: (integration?.filters ?? []).filter(isFilterRule),
     mapping
   }
 }
@@ -114,7 +119,7 @@ export function toCreateIntegrationInput(v: IntegrationFormValues): CreateIntegr
     preference: v.preference,
     schedule: schedule(v),
     syncKeys: v.syncKeys,
-    filters: v.filters.map((f) => ({ ...f, value: f.value.trim() })),
+    filters: [...v.filters.map((f) => ({ ...f, value: f.value.trim() })), ...v.filterRules],
     mapping: withRole(v.mapping, v.role)
   }
 }

@@ -1,4 +1,13 @@
--- user_version = 20
+-- user_version = 30
+
+-- table api_fields
+CREATE TABLE api_fields (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        expression TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
 
 -- table app_meta
 CREATE TABLE app_meta (
@@ -37,6 +46,19 @@ CREATE TABLE credentials (
         access_expires_at TEXT,
         refresh_expires_at TEXT,
         last_error TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+
+-- table custom_fields
+CREATE TABLE custom_fields (
+        key TEXT PRIMARY KEY,
+        label TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        type TEXT NOT NULL CHECK (type IN ('text', 'long-text', 'number', 'date', 'date-time',
+          'boolean', 'choice')),
+        options_json TEXT NOT NULL DEFAULT '[]',
+        is_unique INTEGER NOT NULL DEFAULT 0 CHECK (is_unique IN (0, 1)),
+        record TEXT NOT NULL CHECK (record IN ('person', 'saas-user')),
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
       ) STRICT;
@@ -96,9 +118,6 @@ CREATE INDEX people_display_name ON people (display_name COLLATE NOCASE);
 -- index people_email
 CREATE INDEX people_email ON people (email COLLATE NOCASE);
 
--- index people_first_name
-CREATE INDEX people_first_name ON people (first_name COLLATE NOCASE);
-
 -- table people_fts
 CREATE VIRTUAL TABLE people_fts USING fts5 (
         email, display_name, username,
@@ -109,12 +128,6 @@ CREATE VIRTUAL TABLE people_fts USING fts5 (
 CREATE TRIGGER people_fts_ad AFTER DELETE ON people BEGIN
         INSERT INTO people_fts (people_fts, rowid, email, display_name, username)
         VALUES ('delete', old.seq, old.email, old.display_name, old.username);
-      END;
-
--- trigger people_fts_ai
-CREATE TRIGGER people_fts_ai AFTER INSERT ON people BEGIN
-        INSERT INTO people_fts (rowid, email, display_name, username)
-        VALUES (new.seq, new.email, new.display_name, new.username);
       END;
 
 -- trigger people_fts_au
@@ -137,29 +150,11 @@ CREATE TABLE 'people_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 -- table people_fts_idx
 CREATE TABLE 'people_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
--- index people_last_name
-CREATE INDEX people_last_name ON people (last_name COLLATE NOCASE);
-
--- index people_role
-CREATE INDEX people_role ON people (role);
-
--- index people_sync_time
-CREATE INDEX people_sync_time ON people (sync_time);
-
--- index people_updated_at
-CREATE INDEX people_updated_at ON people (updated_at);
-
 -- index people_username
 CREATE INDEX people_username ON people (username COLLATE NOCASE);
 
 -- index people_webex_id
 CREATE UNIQUE INDEX people_webex_id ON people (webex_id) WHERE webex_id IS NOT NULL;
-
--- index people_webex_status
-CREATE INDEX people_webex_status ON people (webex_status);
-
--- index people_webex_type
-CREATE INDEX people_webex_type ON people (webex_type);
 
 -- table plan_items
 CREATE TABLE plan_items (
@@ -215,9 +210,6 @@ CREATE TABLE record_history (
 
 -- index record_history_record
 CREATE INDEX record_history_record ON record_history (record_type, record_id, id);
-
--- index record_history_run
-CREATE INDEX record_history_run ON record_history (run_id);
 
 -- table roles
 CREATE TABLE roles (
@@ -352,12 +344,6 @@ CREATE TRIGGER saas_users_fts_ad AFTER DELETE ON saas_users BEGIN
         VALUES ('delete', old.seq, old.email, old.display_name);
       END;
 
--- trigger saas_users_fts_ai
-CREATE TRIGGER saas_users_fts_ai AFTER INSERT ON saas_users BEGIN
-        INSERT INTO saas_users_fts (rowid, email, display_name)
-        VALUES (new.seq, new.email, new.display_name);
-      END;
-
 -- trigger saas_users_fts_au
 CREATE TRIGGER saas_users_fts_au AFTER UPDATE OF email, display_name ON saas_users BEGIN
         INSERT INTO saas_users_fts (saas_users_fts, rowid, email, display_name)
@@ -378,23 +364,17 @@ CREATE TABLE 'saas_users_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 -- table saas_users_fts_idx
 CREATE TABLE 'saas_users_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
--- index saas_users_integration
-CREATE INDEX saas_users_integration ON saas_users (integration_id);
-
 -- index saas_users_last_activity
 CREATE INDEX saas_users_last_activity ON saas_users (last_activity);
-
--- index saas_users_not_in_webex
-CREATE INDEX saas_users_not_in_webex ON saas_users (not_in_webex);
 
 -- index saas_users_person
 CREATE INDEX saas_users_person ON saas_users (person_id);
 
--- index saas_users_status
-CREATE INDEX saas_users_status ON saas_users (status);
+-- index sqlite_autoindex_api_fields_1
+-- (automatic)
 
--- index saas_users_type
-CREATE INDEX saas_users_type ON saas_users (type);
+-- index sqlite_autoindex_api_fields_2
+-- (automatic)
 
 -- index sqlite_autoindex_app_meta_1
 -- (automatic)
@@ -403,6 +383,12 @@ CREATE INDEX saas_users_type ON saas_users (type);
 -- (automatic)
 
 -- index sqlite_autoindex_credentials_2
+-- (automatic)
+
+-- index sqlite_autoindex_custom_fields_1
+-- (automatic)
+
+-- index sqlite_autoindex_custom_fields_2
 -- (automatic)
 
 -- index sqlite_autoindex_ingest_state_1

@@ -1,0 +1,144 @@
+/**
+ * Custom target fields (0030) and the custom person values they hold (`people.custom_json`, 0020):
+ * how many records hold a value, and clearing a field's values with their history and a fresh hash.
+ */
+import type {
+  CustomField,
+  CustomFieldType,
+  RecordKind
+} from '../../../../shared/domain/custom-field'
+import { AppError } from '../../errors'
+import { hashPersonValues, valueText } from '../../sync/record-values'
+import type { Db } from '../db'
+import { mapSqliteError } from '../errors'
+import { personValuesOf, type PersonRow } from './people-repo'
+
+type Row = {
+  key: string
+  label: string
+  type: string
+  options_json: string
+  is_unique: number
+  record: string
+  created_at: string
+  updated_at: string
+}
+
+const toField = (r: Row): CustomField => ({
+  key: r.key,
+  label: r.label,
+  type: r.type as CustomFieldType,
+  options: JSON.parse(r.options_json) as string[],
+  unique: r.is_unique === 1,
+  record: r.record as RecordKind,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at
+})
+
+const isUnique = (e: unknown) =>
+  e instanceof Error &&
+  'code' in e &&
+  String((e as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT')
+
+/** `$."key"`: the key is checked by CustomFieldKey, and quoted so `-` is safe in the JSON path. */
+const jsonPath = (key: string) => `$."${key.replace(/"/g, '')}"`
+
+export function createCustomFieldsRepo(db: Db) {
+  const all = db.prepare<[], Row>('SELECT * FROM custom_fields ORDER BY label COLLATE NOCASE')
+  const byKey = db.prepare<[string], Row>('SELECT * FROM custom_fields WHERE key = ?')
+  const insert = db.prepare<Row>(
+    `INSERT INTO custom_fields (key, label, type, options_json, is_unique, record, created_at,
+       updated_at)
+     VALUES (@key, @label, @type, @options_json, @is_unique, @record, @created_at, @updated_at)`
+  )
+  const update = db.prepare<Row>(
+    `UPDATE custom_fields SET label = @label, options_json = @options_json, is_unique = @is_unique,
+       updated_at = @updated_at WHERE key = @key`
+  )
+  const remove = db.prepare<[string]>('DELETE FROM custom_fields WHERE key = ?')
+  const countValues = db.prepare<[string, string], { n: number }>(
+    `SELECT count(*) AS n FROM people
+     WHERE json_extract(custom_json, ?) IS NOT NULL AND json_extract(custom_json, ?) <> ''`
+  )
+  const withValue = db.prepare<[string], PersonRow>(
+    'SELECT * FROM people WHERE json_type(custom_json, ?) IS NOT NULL'
+  )
+  const clear = db.prepare<{ id: string; custom_json: string; hash: string; now: string }>(
+    `UPDATE people SET custom_json = @custom_json, values_hash = @hash, updated_at = @now
+     WHERE id = @id`
+  )
+  const history = db.prepare<[string, string, string | null, string]>(
+    `INSERT INTO record_history (record_type, record_id, field, old_value, new_value, run_id, at)
+     VALUES ('person', ?, ?, ?, NULL, NULL, ?)`
+  )
+  const conflict = (label: string, e: unknown) =>
+    isUnique(e)
+      ? new AppError('CONFLICT', `A field named "${label}" already exists.`, { cause: e })
+      : mapSqliteError(e)
+
+  return {
+    list: (): CustomField[] => all.all().map(toField),
+    get: (key: string): CustomField | null => {
+      const r = byKey.get(key)
+      return r ? toField(r) : null
+    },
+    insert(f: CustomField) {
+      try {
+        insert.run({
+          key: f.key,
+          label: f.label,
+          type: f.type,
+          options_json: JSON.stringify(f.options),
+          is_unique: f.unique ? 1 : 0,
+          record: f.record,
+          created_at: f.createdAt,
+          updated_at: f.updatedAt
+        })
+      } catch (e) {
+        throw conflict(f.label, e)
+      }
+    },
+    update(f: CustomField) {
+      try {
+        update.run({
+          key: f.key,
+          label: f.label,
+          type: f.type,
+          options_json: JSON.stringify(f.options),
+          is_unique: f.unique ? 1 : 0,
+          record: f.record,
+          created_at: f.createdAt,
+          updated_at: f.updatedAt
+        })
+      } catch (e) {
+        throw conflict(f.label, e)
+      }
+    },
+    remove: (key: string) => remove.run(key).changes > 0,
+    /** Person records holding a non-empty value of the field. */
+    recordsWithValue: (key: string) => countValues.get(jsonPath(key), jsonPath(key))?.n ?? 0,
+    /**
+     * Removes the field's value (returns how many non-empty values went) from every person record, recomputing the values hash (so the next
+     * sync does not see a phantom change) and writing the removal to the record's history.
+     */
+    clearValues(key: string, now: string): number {
+      let n = 0
+      for (const row of withValue.all(jsonPath(key))) {
+        const v = personValuesOf(row)
+        const old = valueText(v.custom[key])
+        delete v.custom[key]
+        clear.run({
+          id: row.id,
+          custom_json: JSON.stringify(v.custom),
+          hash: hashPersonValues(v),
+          now
+        })
+        if (old === null) continue
+        history.run(row.id, `custom.${key}`, old, now)
+        n++
+      }
+      return n
+    }
+  }
+}
+export type CustomFieldsRepo = ReturnType<typeof createCustomFieldsRepo>

@@ -1,0 +1,327 @@
+/**
+ * The Webex user ingest at 100,000 people (performance.md C3), against the simulator running in a
+ * CHILD process so that serving the org costs the measured process nothing:
+ *  (a) full ingest (User + SaaS user, default mapping, pages of 1000) vs the official SDK merely
+ *      listing the same people; (b) no-change re-sync; (c) re-sync after 100 people were changed
+ *      through the simulator's PUT /v1/people/{id}; (d) peak RSS / heap during the full ingest;
+ *  (e) People list queries on the 100k store (median of 5).
+ * Run: npm run bench -- ingest   (or: node --expose-gc --import tsx tests/bench/ingest.bench.ts [users])
+ *
+ * "Rows written" is counted two ways: the engine's own count (runs.records_written = the sum of
+ * SQLite changes() of its record statements: people, saas_users, record_history, webex_people_raw)
+ * and, independently, the people and saas_users rows whose updated_at is at or after the run's start.
+ */
+import Database from 'better-sqlite3'
+import { join } from 'node:path'
+import { createCore, DATABASE_FILE, type Core } from '../../electron/core/host/core'
+import type { Run } from '../../shared/domain/run'
+import type { ListQuery } from '../../shared/domain/list-query'
+import { makeDataDir } from '../support/data-dir'
+import { createMemorySecretStore } from '../support/memory-secret-store'
+import { createSdkLister, median } from './support/sdk-listing'
+import { startSimProcess } from './support/sim-process'
+
+const USERS = Number(process.argv[2] ?? 100_000)
+const PAGE = 1000
+const CHANGED = 100
+
+type Row = { metric: string; value: string; target: string; pass: boolean | null }
+const rows: Row[] = []
+const record = (metric: string, value: string, target: string, pass: boolean | null) => {
+  rows.push({ metric, value, target, pass })
+  console.log(`  ${metric}: ${value}`)
+}
+const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`
+
+async function main() {
+  const t0 = performance.now()
+  const sim = await startSimProcess(USERS)
+  stopSim = () => sim.stop()
+  console.log(`simulator (child pid ${sim.pid}) at ${sim.url}, up in ${ms(performance.now() - t0)}`)
+  const { dir, cleanup } = makeDataDir('roster-bench-')
+  const secrets = createMemorySecretStore()
+  const finished = new Map<string, Run>()
+  const waiters = new Map<string, (r: Run) => void>()
+  const boot = async () => {
+    const core = await createCore({
+      dataDir: dir,
+      appVersion: '0.0.0-bench',
+      webexBaseUrl: sim.url,
+      secretStore: secrets,
+      scheduler: false,
+      ingestPageSize: PAGE,
+      host: { openExternal: () => Promise.resolve() }
+    })
+    core.onEvent((channel, payload) => {
+      if (channel !== 'runs:finished') return
+      const run = (payload as { run: Run }).run
+      finished.set(run.id, run)
+      waiters.get(run.id)?.(run)
+    })
+    return core
+  }
+  let core: Core = await boot()
+  const call = async <T>(channel: string, input: unknown): Promise<T> => {
+    const env = await core.call(channel, input)
+    if (!env.ok) throw new Error(`${channel}: ${env.error.code} ${env.error.message}`)
+    return env.value as T
+  }
+  const waitFinished = (id: string) =>
+    finished.has(id)
+      ? Promise.resolve(finished.get(id) as Run)
+      : new Promise<Run>((resolve) => waiters.set(id, resolve))
+
+  const cred = await call<{ id: string }>('credentials:create', {
+    authType: 'token',
+    name: 'Bench sim',
+    owner: 'bench',
+    accessToken: sim.token,
+    baseUrl: sim.url
+  })
+  const created = await call<{ id: string }>('integrations:create', {
+    name: 'Webex users',
+    credentialId: cred.id
+  })
+  const integration = await call<{ id: string }>('integrations:launch', { id: created.id })
+
+  const sync = async (): Promise<{ run: Run; wallMs: number }> => {
+    const start = performance.now()
+    const run = await call<Run>('integrations:run-now', { id: integration.id })
+    const done = await waitFinished(run.id)
+    const wallMs = performance.now() - start
+    if (done.status !== 'succeeded') throw new Error(`run ${done.status}: ${done.message ?? ''}`)
+    return { run: done, wallMs }
+  }
+  const reader = () => new Database(join(dir, DATABASE_FILE), { readonly: true })
+  const touched = (run: Run) => {
+    const db = reader()
+    try {
+      const n = (sql: string) => (db.prepare(sql).get(run.startedAt) as { n: number }).n
+      return {
+        people: n('SELECT count(*) AS n FROM people WHERE updated_at >= ?'),
+        saas: n('SELECT count(*) AS n FROM saas_users WHERE updated_at >= ?'),
+        written: (
+          db.prepare('SELECT records_written AS n FROM runs WHERE id = ?').get(run.id) as {
+            n: number
+          }
+        ).n,
+        // Per-page timings the engine logs: time to commit pages vs time waiting on fetches.
+        pages: db
+          .prepare(
+            'SELECT count(*) AS pages, sum(write_ms) AS writeMs, sum(fetch_ms) AS fetchMs FROM run_pages WHERE run_id = ?'
+          )
+          .get(run.id) as { pages: number; writeMs: number; fetchMs: number }
+      }
+    } finally {
+      db.close()
+    }
+  }
+  const runMs = (r: Run) => Date.parse(r.finishedAt ?? '') - Date.parse(r.startedAt)
+
+  // (a) + (d) full ingest with memory sampling; the SDK listing of the same org just before.
+  console.log('\n(a) full ingest vs SDK listing')
+  globalThis.gc?.()
+  let peakRss = process.memoryUsage().rss
+  let peakHeap = process.memoryUsage().heapUsed
+  const baseRss = peakRss
+  const sampler = setInterval(() => {
+    const m = process.memoryUsage()
+    peakRss = Math.max(peakRss, m.rss)
+    peakHeap = Math.max(peakHeap, m.heapUsed)
+  }, 50)
+  const full = await sync()
+  clearInterval(sampler)
+  const fullMs = runMs(full.run)
+  const c = full.run.counts
+  console.log(
+    `  counts: created ${c.created}, updated ${c.updated}, unchanged ${c.unchanged}, ` +
+      `skipped ${c.skipped}, failed ${c.failed}; rows written ${touched(full.run).written}`
+  )
+  const fp = touched(full.run).pages
+  console.log(
+    `  ${fp.pages} pages: page commits (decide+write) ${ms(fp.writeMs)}, fetches ${ms(fp.fetchMs)}`
+  )
+  if (c.created !== USERS) throw new Error(`created ${c.created} of ${USERS}`)
+  // The SDK listing runs after the ingest, so that its heap does not count in the ingest's RSS.
+  const sdk = createSdkLister(sim.url, sim.token)
+  const s0 = performance.now()
+  const sdkCount = await sdk.listAll(PAGE)
+  const sdkMs = performance.now() - s0
+  if (sdkCount !== USERS) throw new Error(`SDK listed ${sdkCount} of ${USERS}`)
+  console.log(`  SDK listing: ${sdkCount} people in ${ms(sdkMs)}`)
+  const scale = USERS / 100_000
+  record(
+    `full ingest ${USERS} (run.finished - run.started)`,
+    ms(fullMs),
+    '≤ 15 s CI / ≤ 8 s laptop',
+    fullMs <= 15_000 * scale
+  )
+  record('full ingest wall (run-now → finished event)', ms(full.wallMs), 'info', null)
+  record(
+    'ingest throughput',
+    `${Math.round(USERS / (fullMs / 1000))} people/s`,
+    '≥ 8k rows/s',
+    USERS / (fullMs / 1000) >= 8000
+  )
+  record('SDK listing only (same org, same run)', ms(sdkMs), 'info', null)
+  record('ingest / SDK listing', `${(fullMs / sdkMs).toFixed(2)}×`, '≤ 1.5×', fullMs / sdkMs <= 1.5)
+  record(
+    '(d) peak RSS during full ingest',
+    `${mb(peakRss)} (before ${mb(baseRss)})`,
+    '≤ 300 MB',
+    peakRss <= 300 * 2 ** 20
+  )
+  record('(d) peak heapUsed during full ingest', mb(peakHeap), 'info', null)
+
+  // (b) no-change re-sync.
+  console.log('\n(b) no-change re-sync')
+  const again = await sync()
+  const t1 = touched(again.run)
+  console.log(`  page commits ${ms(t1.pages.writeMs)}, fetches ${ms(t1.pages.fetchMs)}`)
+  record(
+    'no-change re-sync',
+    ms(runMs(again.run)),
+    '< 3 s',
+    runMs(again.run) < 3000 * Math.max(scale, 0.01)
+  )
+  record(
+    'no-change re-sync rows written',
+    `${t1.written} (people ${t1.people}, saas ${t1.saas})`,
+    '0',
+    t1.written === 0 && t1.people === 0 && t1.saas === 0
+  )
+
+  // (c) 100 people changed in Webex (GET → new displayName → PUT, through the sim's HTTP API).
+  console.log(`\n(c) re-sync after ${CHANGED} changes`)
+  const auth = { authorization: `Bearer ${sim.token}`, 'content-type': 'application/json' }
+  const list = (await (
+    await fetch(`${sim.url}/people?max=${CHANGED * 7}`, { headers: auth })
+  ).json()) as {
+    items: { id: string }[]
+  }
+  const targets = list.items.filter((_, i) => i % 7 === 3).slice(0, CHANGED)
+  for (const [i, p] of targets.entries()) {
+    const person = (await (
+      await fetch(`${sim.url}/people/${p.id}`, { headers: auth })
+    ).json()) as Record<string, unknown>
+    const put = await fetch(`${sim.url}/people/${p.id}`, {
+      method: 'PUT',
+      headers: auth,
+      body: JSON.stringify({ ...person, displayName: `Bench Renamed ${i}` })
+    })
+    if (!put.ok) throw new Error(`PUT ${put.status}: ${await put.text()}`)
+  }
+  const changed = await sync()
+  const t2 = touched(changed.run)
+  const cc = changed.run.counts
+  record(
+    `re-sync with ${CHANGED} changed`,
+    ms(runMs(changed.run)),
+    '≤ 6 s CI / ≤ 3 s laptop',
+    runMs(changed.run) <= 6000 * Math.max(scale, 0.01)
+  )
+  record(
+    `re-sync with ${CHANGED} changed: records`,
+    `updated ${cc.updated}, people rows ${t2.people}, saas rows ${t2.saas} (all rows incl. history+raw: ${t2.written})`,
+    `exactly ${CHANGED} person + ${CHANGED} saas`,
+    cc.updated === CHANGED && t2.people === CHANGED && t2.saas === CHANGED
+  )
+
+  // (e) People list on the full store, through the core's contract call (validation included).
+  console.log('\n(e) People list')
+  await core.close()
+  const sample = (() => {
+    const db = reader()
+    try {
+      return db
+        .prepare(
+          'SELECT email, display_name AS name, webex_status AS status FROM people WHERE seq = 777'
+        )
+        .get() as { email: string; name: string; status: string }
+    } finally {
+      db.close()
+    }
+  })()
+  const reopen = performance.now()
+  core = await boot()
+  const q0 = performance.now()
+  const first = await call<{ rows: unknown[]; total: number }>('people:list', {
+    offset: 0,
+    limit: 100
+  })
+  const firstMs = performance.now() - q0
+  record(
+    'People list first rows after core start (query only)',
+    ms(firstMs),
+    '≤ 500 ms',
+    firstMs <= 500
+  )
+  record('  core start + first rows', ms(performance.now() - reopen), 'info', null)
+  if (first.rows.length !== 100) throw new Error('first window is not 100 rows')
+  const local = sample.email.split('@')[0] ?? ''
+  const queries: [string, ListQuery, number, number][] = [
+    ['list first rows (default sort)', { offset: 0, limit: 100 }, 500, 0],
+    [
+      'sorted by last name',
+      { offset: 0, limit: 100, sort: { column: 'lastName', direction: 'asc' } },
+      150,
+      0
+    ],
+    [
+      'sorted by email desc',
+      { offset: 0, limit: 100, sort: { column: 'email', direction: 'desc' } },
+      150,
+      0
+    ],
+    [
+      'filtered (status = sample)',
+      {
+        offset: 0,
+        limit: 100,
+        filters: [{ column: 'webexStatus', op: 'eq', value: sample.status }]
+      },
+      150,
+      0
+    ],
+    ['prefix search (email start)', { offset: 0, limit: 100, search: local.slice(0, 5) }, 150, 1],
+    [
+      'substring search (inside name)',
+      { offset: 0, limit: 100, search: sample.name.slice(2, 7) },
+      400,
+      1
+    ]
+  ]
+  for (const [name, q, target, minRows] of queries) {
+    const times: number[] = []
+    let total = 0
+    for (let i = 0; i < 5; i++) {
+      const s = performance.now()
+      const r = await call<{ rows: unknown[]; total: number }>('people:list', q)
+      times.push(performance.now() - s)
+      total = r.total
+    }
+    if (total < minRows) throw new Error(`${name}: no rows`)
+    const m = median(times)
+    record(`${name} [${total} match]`, ms(m), `≤ ${target} ms`, m <= target)
+  }
+  await core.close()
+  await sim.stop()
+  cleanup()
+
+  console.log('\n| metric | value | target | result |\n|---|---|---|---|')
+  for (const r of rows)
+    console.log(
+      `| ${r.metric} | ${r.value} | ${r.target} | ${r.pass === null ? '' : r.pass ? 'PASS' : 'MISS'} |`
+    )
+}
+
+let stopSim: () => Promise<void> = () => Promise.resolve()
+main().then(
+  () => process.exit(0),
+  async (e: unknown) => {
+    console.error(e)
+    await stopSim()
+    process.exit(1)
+  }
+)
