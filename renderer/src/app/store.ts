@@ -5,6 +5,7 @@
 import { create } from 'zustand'
 import { createCredentialsSlice, type CredentialsSlice } from '../features/credentials/slice'
 import { createIntegrationsSlice, type IntegrationsSlice } from '../features/integrations/slice'
+import { createMappingSlice, type MappingSlice } from '../features/mapping/slice'
 import { createRecordsSlice, type RecordsSlice } from '../features/records/slice'
 import { createRunsSlice, type RunsSlice } from '../features/runs/slice'
 import { createShellSlice, type ShellSlice } from '../features/shell/slice'
@@ -15,7 +16,8 @@ export type AppState = ShellSlice &
   CredentialsSlice &
   IntegrationsSlice &
   RunsSlice &
-  RecordsSlice
+  RecordsSlice &
+  MappingSlice
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createShellSlice(...a),
@@ -23,5 +25,6 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createCredentialsSlice(...a),
   ...createIntegrationsSlice(...a),
   ...createRunsSlice(...a),
-  ...createRecordsSlice(...a)
+  ...createRecordsSlice(...a),
+  ...createMappingSlice(...a)
 }))

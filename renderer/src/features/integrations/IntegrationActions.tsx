@@ -13,6 +13,7 @@ export function IntegrationActions({ integration: i, onDelete }: Props) {
   const launch = useAppStore((s) => s.launchIntegration)
   const runNow = useAppStore((s) => s.runIntegrationNow)
   const openPreview = useAppStore((s) => s.openPreview)
+  const openMapping = useAppStore((s) => s.openMapping)
   const draft = i.status === 'draft'
 
   return (
@@ -55,6 +56,14 @@ export function IntegrationActions({ integration: i, onDelete }: Props) {
         onClick={() => openEditor({ mode: 'edit', id: i.id })}
       >
         Edit
+      </button>
+      <button
+        type="button"
+        className="btn btn-small"
+        aria-label={`Edit mapping of ${i.name}`}
+        onClick={() => openMapping(i.id)}
+      >
+        Mapping
       </button>
       <button
         type="button"

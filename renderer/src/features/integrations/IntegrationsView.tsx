@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { Integration } from '../../../../shared/domain/integration'
 import { useAppStore } from '../../app/store'
+import { MappingEditor } from '../mapping/MappingEditor'
 import { EmptyState } from '../shell/EmptyState'
 import { PreviewDialog } from '../preview/PreviewDialog'
 import { DeleteIntegrationDialog } from './DeleteIntegrationDialog'
@@ -17,6 +18,7 @@ export function IntegrationsView() {
   const navigate = useAppStore((s) => s.navigate)
   const [deleting, setDeleting] = useState<Integration | null>(null)
   const [managingRoles, setManagingRoles] = useState(false)
+  const editingMapping = useAppStore((s) => s.mappingIntegrationId !== null)
 
   useEffect(() => {
     const { loadIntegrations, loadRoles } = useAppStore.getState()
@@ -24,6 +26,7 @@ export function IntegrationsView() {
     void loadRoles()
   }, [])
 
+  if (editingMapping) return <MappingEditor />
   return (
     <div className="stack">
       <div className="toolbar">

@@ -1,4 +1,5 @@
 /** One person: every field, the linked Webex account, and the change history. */
+import { useEffect } from 'react'
 import { useAppStore } from '../../app/store'
 import { call } from '../../lib/call'
 import { BackBar, date, FieldList, HistoryTable, text, WebexAccount } from '../records/RecordParts'
@@ -9,6 +10,10 @@ const getPerson = (id: string) => call('people:get', { id })
 export function PersonPage({ id }: { id: string }) {
   const openRecord = useAppStore((s) => s.openRecord)
   const state = useRecord(getPerson, id)
+  const customFields = useAppStore((s) => s.customFields)
+  useEffect(() => {
+    void useAppStore.getState().loadCustomFields()
+  }, [])
   const back = () => openRecord('people', null)
 
   if (state.phase !== 'ready')
@@ -28,7 +33,11 @@ export function PersonPage({ id }: { id: string }) {
     )
 
   const { person: p, saasUser, history } = state.value
-  const custom = Object.entries(p.custom).map(([k, v]) => ({ label: k, value: text(v) }))
+  // Custom values are kept under the field's key; show the field's current name.
+  const custom = Object.entries(p.custom).map(([k, v]) => ({
+    label: customFields.find((f) => f.key === k && f.record === 'person')?.label ?? k,
+    value: text(v)
+  }))
   return (
     <div className="stack" data-testid="person-page">
       <BackBar
