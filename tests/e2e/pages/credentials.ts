@@ -37,6 +37,8 @@ export class CredentialsPage {
   }
 
   async addOAuth(f: OAuthFields): Promise<void> {
+    // The list can update (an event) a moment before the previous dialog has closed.
+    await this.dialog.waitFor({ state: 'hidden' })
     await this.addButton.click()
     await this.field('Name').fill(f.name)
     if (f.owner) await this.field('Owner').fill(f.owner)
