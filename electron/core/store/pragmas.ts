@@ -66,3 +66,13 @@ export function withFullSync<T>(db: Database.Database, fn: () => T): T {
     db.pragma('synchronous = NORMAL')
   }
 }
+
+/**
+ * After a sync: checkpoint what the run left in the WAL (PASSIVE: it never waits for readers), so a
+ * crash later does not leave a big WAL to replay and check at the next start. A larger
+ * wal_autocheckpoint during the run was measured and not kept (docs/benchmarks.md, round 2): slower
+ * commits and a bigger shared-memory index in RSS.
+ */
+export function checkpointWal(db: Database.Database): void {
+  db.pragma('wal_checkpoint(PASSIVE)')
+}

@@ -9,6 +9,7 @@ import type { IntegrationRecord } from '../store/repositories/integrations-repo'
 import type { RunRecord } from '../store/repositories/runs-repo'
 import type { Db } from '../store/db'
 import { writeTransaction } from '../store/transaction'
+import { checkpointWal } from '../store/pragmas'
 import type { Logger } from '../log/logger'
 import type { PeoplePage, WebexClient } from '../webex'
 import { WebexApiError } from '../webex/errors'
@@ -22,6 +23,8 @@ import type { EngineRepos } from './engine-types'
 import { writeRecordPlan, type WriteContext } from './write-records'
 import type { ProgressState } from './progress'
 import type { RecordPlan } from './record-plan'
+import { isKnownUnchanged, planFingerprint } from './unchanged-fast-path'
+import type { RawPlanState } from '../store/repositories/history-repo'
 
 export type EngineJob = {
   run: RunRecord
@@ -88,12 +91,26 @@ async function loadNames(client: WebexClient, logger: Logger) {
 /** Each item's raw text by id: scanned out of the page body, or (unusual bodies) parsed. */
 const rawTextsOf = (text: string) => rawItemTexts(text) ?? rawItemTextsByParse(text)
 
-/** Parsed raw items, only when the mapping reads JSON paths (`$...`) over the raw person. */
-function rawObjectsFor(texts: Map<string, string>, mapping: DecideConfig['mapping']) {
+/** Parsed raw items of `people`, only when the mapping reads JSON paths (`$...`) over the raw person. */
+function rawObjectsFor(
+  people: readonly { id: string }[],
+  texts: Map<string, string>,
+  mapping: DecideConfig['mapping']
+) {
   const out = new Map<string, unknown>()
   if (!mapping.some((e) => e.source.startsWith('$'))) return out
-  for (const [id, t] of texts) out.set(id, JSON.parse(t))
+  for (const { id } of people) {
+    const t = texts.get(id)
+    if (t !== undefined && !out.has(id)) out.set(id, JSON.parse(t))
+  }
   return out
+}
+
+/** One page's raw items: text and hash by id, and what the store knows about each. */
+type PageRaw = {
+  texts: Map<string, string>
+  hashes: Map<string, string>
+  states: Map<string, RawPlanState>
 }
 
 const isConstraintError = (e: unknown) =>
@@ -102,6 +119,14 @@ const isConstraintError = (e: unknown) =>
   String((e as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT')
 
 export async function runListing(deps: EngineDeps, job: EngineJob): Promise<ListingResult> {
+  try {
+    return await listAndWrite(deps, job)
+  } finally {
+    if (job.mode === 'sync') checkpointWal(deps.db)
+  }
+}
+
+async function listAndWrite(deps: EngineDeps, job: EngineJob): Promise<ListingResult> {
   const { repos, run, integration: i } = { ...job, repos: deps.repos }
   const syncTime = run.startedAt
   const names =
@@ -118,6 +143,8 @@ export async function runListing(deps: EngineDeps, job: EngineJob): Promise<List
     syncTime,
     customTypes: loadCustomTypes(deps.db)
   }
+  // Null when the configuration reads the clock: then every person is planned in full.
+  const fingerprint = planFingerprint(cfg)
   const counts = emptyCounts()
   const seen = new Set<string>()
   let pagesRead = 0
@@ -138,12 +165,22 @@ export async function runListing(deps: EngineDeps, job: EngineJob): Promise<List
   const commitPage = (page: PeoplePage) => {
     const t0 = performance.now()
     const now = deps.now().toISOString()
-    const rawTexts = rawTextsOf(page.rawText)
-    const rawById = rawObjectsFor(rawTexts, cfg.mapping)
+    const texts = rawTextsOf(page.rawText)
+    const hashes = new Map<string, string>()
+    for (const [id, json] of texts) hashes.set(id, hashRawText(json))
     let written = 0
     writeTransaction(deps.db, () => {
-      const plans = decidePage(page.items, rawById, cfg, repos)
-      if (job.mode === 'sync') written = writePlans(plans, rawTexts, now)
+      // One query for the page: raw hashes, plan state and the matched records' hashes.
+      const raw: PageRaw = { texts, hashes, states: repos.raw.statesOf([...texts.keys()]) }
+      // A preview stores a plan item for everyone, so it plans everyone in full.
+      const known = (id: string) =>
+        job.mode === 'sync' &&
+        isKnownUnchanged(raw.states.get(id), hashes.get(id) ?? '', fingerprint)
+      const fast = new Set<string>()
+      const toPlan = page.items.filter((p) => (known(p.id) ? (fast.add(p.id), false) : true))
+      counts.unchanged += page.items.length - toPlan.length
+      const plans = decidePage(toPlan, rawObjectsFor(toPlan, texts, cfg.mapping), cfg, repos)
+      if (job.mode === 'sync') written = writePlans(plans, raw, fast, now)
       else storePlans(plans)
       for (const p of page.items) seen.add(p.id)
       pagesRead++
@@ -178,12 +215,41 @@ export async function runListing(deps: EngineDeps, job: EngineJob): Promise<List
     deps.progress(state())
   }
 
-  const writePlans = (plans: RecordPlan[], rawTexts: Map<string, string>, now: string): number => {
+  const writePlans = (
+    plans: RecordPlan[],
+    raw: PageRaw,
+    fast: ReadonlySet<string>,
+    now: string
+  ): number => {
     let written = 0
-    const rawHashes = repos.raw.hashesOf([...rawTexts.keys()])
-    for (const [id, json] of rawTexts) {
-      const hash = hashRawText(json)
-      if (rawHashes.get(id) !== hash) written += repos.raw.save(id, json, hash, run.id)
+    const planned = new Map(plans.map((p) => [p.webexId, p]))
+    for (const [id, json] of raw.texts) {
+      // Fast-path people: their raw row and plan state are current by definition.
+      if (fast.has(id)) continue
+      const plan = planned.get(id)
+      const hash = raw.hashes.get(id) ?? hashRawText(json)
+      const state = raw.states.get(id)
+      const result = plan?.hashes && fingerprint !== null ? plan.hashes : null
+      // The stored plan state stays true while the raw JSON is the same (it says what that JSON
+      // maps to under that configuration), so it is rewritten only with new record hashes, or, for
+      // a person planned "unchanged" under a new configuration, when this integration owns the
+      // record: two integrations over one org then do not rewrite every raw row back and forth.
+      const keepOld =
+        state !== undefined &&
+        state.hash === hash &&
+        (plan === undefined ||
+          plan.action === 'skip' ||
+          (plan.action === 'unchanged' && state.personIntegrationId !== i.id))
+      if (keepOld) continue
+      written += repos.raw.save({
+        webexId: id,
+        json,
+        hash,
+        runId: run.id,
+        planFp: result ? fingerprint : null,
+        personHash: result?.person ?? null,
+        saasHash: result?.saas ?? null
+      })
     }
     const ctx = { ...repos, runId: run.id, integrationId: i.id, syncTime, now }
     // The whole page in one savepoint, no savepoint per record (each one cost a journal entry and

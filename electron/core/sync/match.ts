@@ -3,7 +3,6 @@
  * not a duplicate), then the sync keys; then the preference; then the field-level diff. Reads the store
  * in a few batched queries per page; writes nothing.
  */
-import { randomUUID } from 'node:crypto'
 import type { Preference, RecordScope, SyncKeys } from '../../../shared/domain/integration'
 import type { CustomFieldType } from '../../../shared/domain/custom-field'
 import type { AnyIngestFilter } from '../../../shared/domain/ingest-filter-rule'
@@ -24,6 +23,7 @@ import {
   type SaasValues
 } from './record-values'
 import type { RecordPlan } from './record-plan'
+import { newRecordId } from './record-id'
 
 export type DecideConfig = {
   mapping: Mapping
@@ -189,16 +189,18 @@ export function decidePage(
       return skip(`No ${KEY_LABEL[primary]} in Webex, so the sync key has no value`)
 
     const existingSaas = saasById.get(p.id)
+    const hashes = { person: hash, saas: saasValues ? saasHash : null }
 
     if (!match) {
       if (filtered.outcome === 'no-create') return skip(filtered.reason)
       if (cfg.preference === 'update-only')
         return skip(`Update only: no existing record matches ${base.email ?? p.id}`)
-      const personId = randomUUID()
+      const personId = newRecordId()
       return {
         ...base,
         action: 'create',
         reason: null,
+        hashes,
         person: { op: 'insert', id: personId, values, hash, old: null },
         saas: saasValues
           ? existingSaas
@@ -212,7 +214,7 @@ export function decidePage(
               }
             : {
                 op: 'insert',
-                id: randomUUID(),
+                id: newRecordId(),
                 values: saasValues,
                 hash: saasHash,
                 old: null,
@@ -231,7 +233,15 @@ export function decidePage(
         existingSaas.notInWebex ||
         existingSaas.personId !== match.id)
     if (!personChanged && !saasChanged)
-      return { ...base, action: 'unchanged', reason: matchedBy, person: null, saas: null, diff: [] }
+      return {
+        ...base,
+        action: 'unchanged',
+        reason: matchedBy,
+        hashes,
+        person: null,
+        saas: null,
+        diff: []
+      }
     if (cfg.preference === 'create-only')
       return skip('Create only: the record exists and is not updated')
 
@@ -256,7 +266,7 @@ export function decidePage(
         diff.push({ field: 'saas', old: null, new: 'created' })
         saas = {
           op: 'insert',
-          id: randomUUID(),
+          id: newRecordId(),
           values: saasValues,
           hash: saasHash,
           old: null,
@@ -268,6 +278,7 @@ export function decidePage(
       ...base,
       action: 'update',
       reason: matchedBy,
+      hashes,
       person: personChanged
         ? { op: 'update', id: match.id, values, hash, old: before ?? null }
         : null,

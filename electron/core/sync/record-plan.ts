@@ -22,4 +22,9 @@ export type RecordPlan = {
   /** Linked to `personId` (the created or matched person). */
   saas: (WriteOp<SaasValues> & { personId: string | null }) | null
   diff: FieldDiff[]
+  /**
+   * The record hashes this person maps to (all but skips): what the person and SaaS user records
+   * hold after the plan is written, kept with the raw person for the unchanged fast path.
+   */
+  hashes?: { person: string; saas: string | null }
 }

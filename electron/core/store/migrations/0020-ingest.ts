@@ -2,8 +2,12 @@
  * v20: user ingest (issue 4): roles, integrations, person and SaaS user records, raw Webex JSON,
  * change history, runs (items, pages, held marks), the run lock and stored plans.
  *
- * Records carry an INTEGER `seq` primary key (stable rowid for the FTS5 trigram indexes, which VACUUM
- * would otherwise renumber) and a unique text `id` used everywhere else.
+ * Records carry an INTEGER `seq` primary key (the default list order) and a unique text `id` used
+ * everywhere else. Record ids are time-ordered (sync/record-id.ts), so the id index, the history index
+ * and the SaaS user's person_id index append at their end instead of splitting random B-tree pages.
+ * Substring search reads `search_text` (the lower-cased searchable fields, written with the row) with
+ * LIKE: a scan of 100k rows is ~50–100 ms, while FTS5 trigram tables cost every insert (round 2 of
+ * docs/benchmarks.md).
  */
 import type { Migration } from './types'
 
@@ -62,6 +66,8 @@ export const m0020Ingest: Migration = {
         custom_json TEXT NOT NULL DEFAULT '{}',
         values_hash TEXT NOT NULL,
         integration_id TEXT,
+        -- lower(email, display name, username) for substring search (records-query.ts).
+        search_text TEXT NOT NULL DEFAULT '',
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
       ) STRICT;
@@ -72,24 +78,6 @@ export const m0020Ingest: Migration = {
       CREATE INDEX people_email ON people (email COLLATE NOCASE);
       CREATE INDEX people_username ON people (username COLLATE NOCASE);
       CREATE INDEX people_display_name ON people (display_name COLLATE NOCASE);
-
-      CREATE VIRTUAL TABLE people_fts USING fts5 (
-        email, display_name, username,
-        content = 'people', content_rowid = 'seq', tokenize = 'trigram'
-      );
-      -- No AFTER INSERT trigger: the people repository indexes each row it inserts with a plain
-      -- statement. A trigger makes every INSERT a statement transaction, which flushes FTS5's pending
-      -- terms per row (~55 µs/row instead of ~10). Updates and deletes are rare: triggers are fine.
-      CREATE TRIGGER people_fts_ad AFTER DELETE ON people BEGIN
-        INSERT INTO people_fts (people_fts, rowid, email, display_name, username)
-        VALUES ('delete', old.seq, old.email, old.display_name, old.username);
-      END;
-      CREATE TRIGGER people_fts_au AFTER UPDATE OF email, display_name, username ON people BEGIN
-        INSERT INTO people_fts (people_fts, rowid, email, display_name, username)
-        VALUES ('delete', old.seq, old.email, old.display_name, old.username);
-        INSERT INTO people_fts (rowid, email, display_name, username)
-        VALUES (new.seq, new.email, new.display_name, new.username);
-      END;
 
       CREATE TABLE saas_users (
         seq INTEGER PRIMARY KEY,
@@ -111,6 +99,8 @@ export const m0020Ingest: Migration = {
         values_hash TEXT NOT NULL,
         sync_time TEXT,
         integration_id TEXT,
+        -- lower(email, display name) for substring search (records-query.ts).
+        search_text TEXT NOT NULL DEFAULT '',
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
       ) STRICT;
@@ -119,28 +109,19 @@ export const m0020Ingest: Migration = {
       CREATE INDEX saas_users_display_name ON saas_users (display_name COLLATE NOCASE);
       CREATE INDEX saas_users_last_activity ON saas_users (last_activity);
 
-      CREATE VIRTUAL TABLE saas_users_fts USING fts5 (
-        email, display_name,
-        content = 'saas_users', content_rowid = 'seq', tokenize = 'trigram'
-      );
-      -- Inserts are indexed by the repository (see people_fts).
-      CREATE TRIGGER saas_users_fts_ad AFTER DELETE ON saas_users BEGIN
-        INSERT INTO saas_users_fts (saas_users_fts, rowid, email, display_name)
-        VALUES ('delete', old.seq, old.email, old.display_name);
-      END;
-      CREATE TRIGGER saas_users_fts_au AFTER UPDATE OF email, display_name ON saas_users BEGIN
-        INSERT INTO saas_users_fts (saas_users_fts, rowid, email, display_name)
-        VALUES ('delete', old.seq, old.email, old.display_name);
-        INSERT INTO saas_users_fts (rowid, email, display_name)
-        VALUES (new.seq, new.email, new.display_name);
-      END;
-
       -- The last raw Webex person per id, for the mapping studio; written only when its hash changed.
+      -- plan_fp / person_hash / saas_hash: the integration config fingerprint this raw person was last
+      -- planned with and the record hashes that plan produced. When the raw hash and the fingerprint
+      -- still match and the records still carry those hashes, the person is unchanged without being
+      -- mapped again (sync/unchanged-fast-path.ts).
       CREATE TABLE webex_people_raw (
         webex_id TEXT PRIMARY KEY,
         json TEXT NOT NULL,
         hash TEXT NOT NULL,
-        last_seen_run TEXT
+        last_seen_run TEXT,
+        plan_fp TEXT,
+        person_hash TEXT,
+        saas_hash TEXT
       ) STRICT;
 
       CREATE TABLE record_history (

@@ -52,17 +52,81 @@ export function createHistoryRepo(db: Db) {
 }
 export type HistoryRepo = ReturnType<typeof createHistoryRepo>
 
+/**
+ * What the sync knows about one raw person and its records, in one query per page (the unchanged
+ * fast path, sync/unchanged-fast-path.ts): the raw hash, the plan it was last planned with, and what
+ * the person and SaaS user records matched by Webex ID hold now.
+ */
+export type RawPlanState = {
+  webexId: string
+  hash: string
+  planFp: string | null
+  personHash: string | null
+  saasHash: string | null
+  storedPersonHash: string | null
+  /** The person record's integration (the last one that wrote it). */
+  personIntegrationId: string | null
+  storedSaasHash: string | null
+  /** A SaaS user record exists and is not marked "not in Webex". */
+  saasPresent: boolean
+  /** The SaaS user record is linked to the person record matched by Webex ID. */
+  saasLinked: boolean
+}
+
+type RawStateRow = {
+  webex_id: string
+  hash: string
+  plan_fp: string | null
+  person_hash: string | null
+  saas_hash: string | null
+  p_hash: string | null
+  p_integration: string | null
+  s_hash: string | null
+  s_present: number
+  s_linked: number
+}
+
+export type RawSave = {
+  webexId: string
+  json: string
+  hash: string
+  runId: string | null
+  planFp: string | null
+  personHash: string | null
+  saasHash: string | null
+}
+
 /** Last raw Webex person per id (for the mapping studio), and the store version for stale plans. */
 export function createRawPeopleRepo(db: Db) {
-  const hashes = db.prepare<[string], { webex_id: string; hash: string }>(
-    'SELECT webex_id, hash FROM webex_people_raw WHERE webex_id IN (SELECT value FROM json_each(?))'
+  const states = db.prepare<[string], RawStateRow>(
+    `SELECT r.webex_id, r.hash, r.plan_fp, r.person_hash, r.saas_hash,
+       p.values_hash AS p_hash, p.integration_id AS p_integration, s.values_hash AS s_hash,
+       (s.seq IS NOT NULL AND s.not_in_webex = 0) AS s_present,
+       (p.id IS NOT NULL AND s.person_id IS p.id) AS s_linked
+     FROM json_each(?) j
+     JOIN webex_people_raw r ON r.webex_id = j.value
+     LEFT JOIN people p ON p.webex_id = r.webex_id
+     LEFT JOIN saas_users s ON s.webex_id = r.webex_id`
   )
-  const upsert = db.prepare<{ webex_id: string; json: string; hash: string; run: string | null }>(
-    `INSERT INTO webex_people_raw (webex_id, json, hash, last_seen_run)
-     VALUES (@webex_id, @json, @hash, @run)
+  // Writes only when something differs (the ON CONFLICT … WHERE), so changes() counts real writes.
+  const upsert = db.prepare<{
+    webex_id: string
+    json: string
+    hash: string
+    run: string | null
+    plan_fp: string | null
+    person_hash: string | null
+    saas_hash: string | null
+  }>(
+    `INSERT INTO webex_people_raw (webex_id, json, hash, last_seen_run, plan_fp, person_hash, saas_hash)
+     VALUES (@webex_id, @json, @hash, @run, @plan_fp, @person_hash, @saas_hash)
      ON CONFLICT (webex_id) DO UPDATE SET json = excluded.json, hash = excluded.hash,
-       last_seen_run = excluded.last_seen_run
-     WHERE webex_people_raw.hash <> excluded.hash`
+       last_seen_run = excluded.last_seen_run, plan_fp = excluded.plan_fp,
+       person_hash = excluded.person_hash, saas_hash = excluded.saas_hash
+     WHERE webex_people_raw.hash <> excluded.hash
+       OR webex_people_raw.plan_fp IS NOT excluded.plan_fp
+       OR webex_people_raw.person_hash IS NOT excluded.person_hash
+       OR webex_people_raw.saas_hash IS NOT excluded.saas_hash`
   )
   const get = db.prepare<[string], { json: string }>(
     'SELECT json FROM webex_people_raw WHERE webex_id = ?'
@@ -72,13 +136,35 @@ export function createRawPeopleRepo(db: Db) {
   )
   const bump = db.prepare("UPDATE ingest_state SET value = value + 1 WHERE key = 'store_version'")
   return {
-    hashesOf(ids: readonly string[]): Map<string, string> {
-      if (ids.length === 0) return new Map()
-      return new Map(hashes.all(JSON.stringify(ids)).map((r) => [r.webex_id, r.hash]))
+    statesOf(ids: readonly string[]): Map<string, RawPlanState> {
+      const out = new Map<string, RawPlanState>()
+      if (ids.length === 0) return out
+      for (const r of states.all(JSON.stringify(ids)))
+        out.set(r.webex_id, {
+          webexId: r.webex_id,
+          hash: r.hash,
+          planFp: r.plan_fp,
+          personHash: r.person_hash,
+          saasHash: r.saas_hash,
+          storedPersonHash: r.p_hash,
+          personIntegrationId: r.p_integration,
+          storedSaasHash: r.s_hash,
+          saasPresent: r.s_present === 1,
+          saasLinked: r.s_linked === 1
+        })
+      return out
     },
-    /** Writes only when the hash differs (the ON CONFLICT … WHERE): returns rows changed. */
-    save: (webexId: string, json: string, hash: string, runId: string | null) =>
-      upsert.run({ webex_id: webexId, json, hash, run: runId }).changes,
+    /** Writes the raw person and its plan state when any of it differs: returns rows changed. */
+    save: (r: RawSave) =>
+      upsert.run({
+        webex_id: r.webexId,
+        json: r.json,
+        hash: r.hash,
+        run: r.runId,
+        plan_fp: r.planFp,
+        person_hash: r.personHash,
+        saas_hash: r.saasHash
+      }).changes,
     get: (webexId: string): string | null => get.get(webexId)?.json ?? null,
     storeVersion: () => version.get()?.value ?? 0,
     bumpStoreVersion: () => void bump.run()

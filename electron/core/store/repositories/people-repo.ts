@@ -98,6 +98,7 @@ type WriteParams = {
   custom_json: string
   values_hash: string
   integration_id: string | null
+  search_text: string
   now: string
 }
 
@@ -128,9 +129,23 @@ function params(
     custom_json: JSON.stringify(v.custom),
     values_hash: hash,
     integration_id: integrationId,
+    search_text: personSearchText(v),
     now
   }
 }
+
+/**
+ * What substring search matches (records-query.ts): the searchable fields, lower-cased by JavaScript
+ * so that non-ASCII letters fold too (SQLite's LIKE folds ASCII only), joined by a separator no
+ * search term contains.
+ */
+export const searchTextOf = (parts: readonly (string | null)[]): string =>
+  parts
+    .filter((x): x is string => x !== null && x !== '')
+    .join('\u001f')
+    .toLowerCase()
+
+const personSearchText = (v: PersonValues) => searchTextOf([v.email, v.displayName, v.username])
 
 /** Sync keys the engine may look people up by; the column names are fixed here, never user input. */
 const KEY_COLUMNS = { email: 'email', username: 'username', webexId: 'webex_id' } as const
@@ -152,10 +167,10 @@ export function createPeopleRepo(db: Db) {
   const insert = db.prepare<WriteParams>(
     `INSERT INTO people (id, username, email, display_name, first_name, last_name, role, webex_id,
        webex_org_id, webex_status, webex_type, webex_created, webex_last_modified, invite_pending,
-       sync_time, custom_json, values_hash, integration_id, created_at, updated_at)
+       sync_time, custom_json, values_hash, integration_id, search_text, created_at, updated_at)
      VALUES (@id, @username, @email, @display_name, @first_name, @last_name, @role, @webex_id,
        @webex_org_id, @webex_status, @webex_type, @webex_created, @webex_last_modified, @invite_pending,
-       @sync_time, @custom_json, @values_hash, @integration_id, @now, @now)`
+       @sync_time, @custom_json, @values_hash, @integration_id, @search_text, @now, @now)`
   )
   const update = db.prepare<WriteParams>(
     `UPDATE people SET username = @username, email = @email, display_name = @display_name,
@@ -164,12 +179,8 @@ export function createPeopleRepo(db: Db) {
        webex_created = @webex_created, webex_last_modified = @webex_last_modified,
        invite_pending = @invite_pending, sync_time = @sync_time, custom_json = @custom_json,
        values_hash = @values_hash, integration_id = COALESCE(@integration_id, integration_id),
-       updated_at = @now
+       search_text = @search_text, updated_at = @now
      WHERE id = @id`
-  )
-  // people_fts has no AFTER INSERT trigger (migration 0020): every insert indexes its row here.
-  const index = db.prepare<[number | bigint, string | null, string | null, string | null]>(
-    'INSERT INTO people_fts (rowid, email, display_name, username) VALUES (?, ?, ?, ?)'
   )
   const hashesByWebexIds = db.prepare<[string], PersonHashRow>(
     'SELECT id, webex_id, values_hash FROM people WHERE webex_id IN (SELECT value FROM json_each(?))'
@@ -198,9 +209,7 @@ export function createPeopleRepo(db: Db) {
       integrationId: string | null,
       now: string
     ): number {
-      const r = insert.run(params(id, v, hash, syncTime, integrationId, now))
-      index.run(r.lastInsertRowid, v.email, v.displayName, v.username)
-      return r.changes
+      return insert.run(params(id, v, hash, syncTime, integrationId, now)).changes
     },
     update(
       id: string,

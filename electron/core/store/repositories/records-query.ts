@@ -1,8 +1,10 @@
 /**
  * Paged list queries over people and SaaS users. Column names come only from the allowlists below
  * (S21): a request naming any other column is refused before SQL is built. Values are always bound.
- * Search: a prefix match on the indexed email/name columns, OR'd with an FTS5 trigram substring
- * match when the term has 3+ characters (LIKE on shorter terms).
+ * Search: a case-insensitive substring match on `search_text`, the lower-cased searchable fields
+ * the repositories write with each row (email, name, username). A LIKE scan of 100k rows takes
+ * ~50–100 ms, inside the 400 ms substring budget, and costs inserts nothing (FTS5 trigram tables cost
+ * more than the rest of the row: docs/benchmarks.md, round 2).
  */
 import type { ColumnInfo, ListFilter, ListQuery } from '../../../../shared/domain/list-query'
 import { AppError } from '../../errors'
@@ -10,7 +12,7 @@ import type { Db } from '../db'
 
 export type ColumnDef = ColumnInfo & { sql: string }
 
-type Table = { table: string; fts: string; searchCols: string[]; columns: ColumnDef[] }
+type Table = { table: string; columns: ColumnDef[] }
 
 const col = (
   key: string,
@@ -23,8 +25,6 @@ const col = (
 
 export const PEOPLE_TABLE: Table = {
   table: 'people',
-  fts: 'people_fts',
-  searchCols: ['email', 'display_name', 'username'],
   columns: [
     col('displayName', 'Name', 'display_name'),
     col('email', 'Email', 'email'),
@@ -47,8 +47,6 @@ export const PEOPLE_TABLE: Table = {
 
 export const SAAS_TABLE: Table = {
   table: 'saas_users',
-  fts: 'saas_users_fts',
-  searchCols: ['email', 'display_name'],
   columns: [
     col('displayName', 'Name', 'display_name'),
     col('email', 'Email', 'email'),
@@ -119,19 +117,9 @@ export function queryRecords<Row>(
   }
   const term = q.search?.trim()
   if (term) {
-    const prefix = t.searchCols.map((c) => `${c} LIKE ? ESCAPE '\\'`)
-    for (const _ of t.searchCols) params.push(`${escapeLike(term)}%`)
-    if (term.length >= 3) {
-      // The trigram index answers substring matches; quoted so FTS syntax in the term is literal.
-      prefix.push(`seq IN (SELECT rowid FROM ${t.fts} WHERE ${t.fts} MATCH ?)`)
-      params.push(`"${term.replace(/"/g, '""')}"`)
-    } else {
-      for (const c of t.searchCols) {
-        prefix.push(`${c} LIKE ? ESCAPE '\\'`)
-        params.push(`%${escapeLike(term)}%`)
-      }
-    }
-    where.push(`(${prefix.join(' OR ')})`)
+    // Lower-cased by JavaScript like search_text (repositories' searchTextOf), so Unicode folds too.
+    where.push(`search_text LIKE ? ESCAPE '\\'`)
+    params.push(`%${escapeLike(term.toLowerCase())}%`)
   }
   const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''
   let order = 'seq'

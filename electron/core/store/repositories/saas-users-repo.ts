@@ -2,6 +2,7 @@
 import type { SaasUserRecord } from '../../../../shared/domain/saas-user'
 import type { SaasValues } from '../../sync/record-values'
 import type { Db } from '../db'
+import { searchTextOf } from './people-repo'
 
 export type SaasUserRow = {
   seq: number
@@ -105,6 +106,7 @@ type WriteParams = {
   values_hash: string
   sync_time: string | null
   integration_id: string | null
+  search_text: string
   now: string
 }
 
@@ -119,10 +121,10 @@ export function createSaasUsersRepo(db: Db) {
   const insert = db.prepare<WriteParams>(
     `INSERT INTO saas_users (id, person_id, webex_id, email, display_name, roles_json, status,
        last_activity, licenses_json, invite_pending, login_enabled, type, values_hash, sync_time,
-       integration_id, created_at, updated_at)
+       integration_id, search_text, created_at, updated_at)
      VALUES (@id, @person_id, @webex_id, @email, @display_name, @roles_json, @status, @last_activity,
        @licenses_json, @invite_pending, @login_enabled, @type, @values_hash, @sync_time,
-       @integration_id, @now, @now)`
+       @integration_id, @search_text, @now, @now)`
   )
   const update = db.prepare<WriteParams>(
     `UPDATE saas_users SET person_id = COALESCE(@person_id, person_id), webex_id = @webex_id,
@@ -131,12 +133,8 @@ export function createSaasUsersRepo(db: Db) {
        invite_pending = @invite_pending, login_enabled = @login_enabled, type = @type,
        values_hash = @values_hash, sync_time = @sync_time, not_in_webex = 0,
        not_in_webex_since = NULL, integration_id = COALESCE(@integration_id, integration_id),
-       updated_at = @now
+       search_text = @search_text, updated_at = @now
      WHERE id = @id`
-  )
-  // saas_users_fts has no AFTER INSERT trigger (migration 0020): every insert indexes its row here.
-  const index = db.prepare<[number | bigint, string | null, string | null]>(
-    'INSERT INTO saas_users_fts (rowid, email, display_name) VALUES (?, ?, ?)'
   )
   const hashesByWebexIds = db.prepare<[string], SaasHashRow>(
     `SELECT id, webex_id, person_id, values_hash, not_in_webex FROM saas_users
@@ -184,6 +182,7 @@ export function createSaasUsersRepo(db: Db) {
     values_hash: hash,
     sync_time: syncTime,
     integration_id: integrationId,
+    search_text: searchTextOf([v.email, v.displayName]),
     now
   })
 
@@ -197,12 +196,7 @@ export function createSaasUsersRepo(db: Db) {
       ids.length === 0 ? [] : hashesByWebexIds.all(JSON.stringify(ids)),
     findByIds: (ids: readonly string[]): StoredSaasUser[] =>
       ids.length === 0 ? [] : byIds.all(JSON.stringify(ids)).map(stored),
-    insert: (...a: Parameters<typeof toParams>) => {
-      const p = toParams(...a)
-      const r = insert.run(p)
-      index.run(r.lastInsertRowid, p.email, p.display_name)
-      return r.changes
-    },
+    insert: (...a: Parameters<typeof toParams>) => insert.run(toParams(...a)).changes,
     update: (...a: Parameters<typeof toParams>) => update.run(toParams(...a)).changes,
     /** SaaS users of an integration not yet marked "not in Webex". */
     present: (integrationId: string) => present.all(integrationId),

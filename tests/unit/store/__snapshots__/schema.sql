@@ -108,6 +108,8 @@ CREATE TABLE people (
         custom_json TEXT NOT NULL DEFAULT '{}',
         values_hash TEXT NOT NULL,
         integration_id TEXT,
+        -- lower(email, display name, username) for substring search (records-query.ts).
+        search_text TEXT NOT NULL DEFAULT '',
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
       ) STRICT;
@@ -117,38 +119,6 @@ CREATE INDEX people_display_name ON people (display_name COLLATE NOCASE);
 
 -- index people_email
 CREATE INDEX people_email ON people (email COLLATE NOCASE);
-
--- table people_fts
-CREATE VIRTUAL TABLE people_fts USING fts5 (
-        email, display_name, username,
-        content = 'people', content_rowid = 'seq', tokenize = 'trigram'
-      );
-
--- trigger people_fts_ad
-CREATE TRIGGER people_fts_ad AFTER DELETE ON people BEGIN
-        INSERT INTO people_fts (people_fts, rowid, email, display_name, username)
-        VALUES ('delete', old.seq, old.email, old.display_name, old.username);
-      END;
-
--- trigger people_fts_au
-CREATE TRIGGER people_fts_au AFTER UPDATE OF email, display_name, username ON people BEGIN
-        INSERT INTO people_fts (people_fts, rowid, email, display_name, username)
-        VALUES ('delete', old.seq, old.email, old.display_name, old.username);
-        INSERT INTO people_fts (rowid, email, display_name, username)
-        VALUES (new.seq, new.email, new.display_name, new.username);
-      END;
-
--- table people_fts_config
-CREATE TABLE 'people_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
-
--- table people_fts_data
-CREATE TABLE 'people_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
-
--- table people_fts_docsize
-CREATE TABLE 'people_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
-
--- table people_fts_idx
-CREATE TABLE 'people_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
 -- index people_username
 CREATE INDEX people_username ON people (username COLLATE NOCASE);
@@ -322,6 +292,8 @@ CREATE TABLE saas_users (
         values_hash TEXT NOT NULL,
         sync_time TEXT,
         integration_id TEXT,
+        -- lower(email, display name) for substring search (records-query.ts).
+        search_text TEXT NOT NULL DEFAULT '',
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
       ) STRICT;
@@ -331,38 +303,6 @@ CREATE INDEX saas_users_display_name ON saas_users (display_name COLLATE NOCASE)
 
 -- index saas_users_email
 CREATE INDEX saas_users_email ON saas_users (email COLLATE NOCASE);
-
--- table saas_users_fts
-CREATE VIRTUAL TABLE saas_users_fts USING fts5 (
-        email, display_name,
-        content = 'saas_users', content_rowid = 'seq', tokenize = 'trigram'
-      );
-
--- trigger saas_users_fts_ad
-CREATE TRIGGER saas_users_fts_ad AFTER DELETE ON saas_users BEGIN
-        INSERT INTO saas_users_fts (saas_users_fts, rowid, email, display_name)
-        VALUES ('delete', old.seq, old.email, old.display_name);
-      END;
-
--- trigger saas_users_fts_au
-CREATE TRIGGER saas_users_fts_au AFTER UPDATE OF email, display_name ON saas_users BEGIN
-        INSERT INTO saas_users_fts (saas_users_fts, rowid, email, display_name)
-        VALUES ('delete', old.seq, old.email, old.display_name);
-        INSERT INTO saas_users_fts (rowid, email, display_name)
-        VALUES (new.seq, new.email, new.display_name);
-      END;
-
--- table saas_users_fts_config
-CREATE TABLE 'saas_users_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
-
--- table saas_users_fts_data
-CREATE TABLE 'saas_users_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
-
--- table saas_users_fts_docsize
-CREATE TABLE 'saas_users_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
-
--- table saas_users_fts_idx
-CREATE TABLE 'saas_users_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
 -- index saas_users_last_activity
 CREATE INDEX saas_users_last_activity ON saas_users (last_activity);
@@ -444,5 +384,8 @@ CREATE TABLE webex_people_raw (
         webex_id TEXT PRIMARY KEY,
         json TEXT NOT NULL,
         hash TEXT NOT NULL,
-        last_seen_run TEXT
+        last_seen_run TEXT,
+        plan_fp TEXT,
+        person_hash TEXT,
+        saas_hash TEXT
       ) STRICT;

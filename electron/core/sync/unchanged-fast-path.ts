@@ -1,0 +1,67 @@
+/**
+ * The unchanged fast path (performance.md C3 stretch): a person whose raw Webex JSON is byte-for-byte
+ * what was last planned, under the same integration configuration, and whose records still carry the
+ * hashes that plan produced, is unchanged, so it is neither parsed again, mapped, hashed nor looked up
+ * row by row. The slow path (decidePage) would reach the same answer: its decision is a function of
+ * the raw person, the configuration and the stored records' hashes / link / "not in Webex" flag, all of
+ * which are compared here.
+ *
+ * Anything that depends on the clock disables the fast path: a mapping that reads the sync time (other
+ * than into the sync time field itself, which is stamped only on written records) and filter rules on
+ * relative dates or on the sync time.
+ */
+import { isFilterRule } from '../../../shared/domain/ingest-filter-rule'
+import type { RawPlanState } from '../store/repositories/history-repo'
+import type { DecideConfig } from './match'
+import { hashText } from './record-values'
+
+/**
+ * Bump when mapping, hashing or deciding code changes what a configuration produces, so fingerprints
+ * stored by an older build no longer match.
+ */
+const PLANNER_VERSION = 1
+
+const usesClock = (cfg: DecideConfig): boolean =>
+  cfg.mapping.some((e) => e.source === 'syncTime' && e.target !== 'syncTime') ||
+  cfg.filters.some(
+    (f) =>
+      isFilterRule(f) &&
+      f.enabled &&
+      f.conditions.some(
+        (c) => c.op === 'within-days' || c.op === 'older-than-days' || c.field === 'syncTime'
+      )
+  )
+
+const sortedEntries = (m: ReadonlyMap<string, string> | undefined) =>
+  [...(m ?? new Map<string, string>())].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+
+/** The fingerprint of everything a person's plan depends on besides the person, or null (disabled). */
+export function planFingerprint(cfg: DecideConfig): string | null {
+  if (usesClock(cfg)) return null
+  return hashText(
+    JSON.stringify([
+      PLANNER_VERSION,
+      cfg.mapping,
+      cfg.filters,
+      cfg.syncKeys,
+      cfg.preference,
+      cfg.scope,
+      sortedEntries(cfg.names.roles),
+      sortedEntries(cfg.names.licenses),
+      sortedEntries(cfg.customTypes)
+    ])
+  )
+}
+
+/** True when the stored state proves the person unchanged (see the file comment). */
+export function isKnownUnchanged(
+  s: RawPlanState | undefined,
+  rawHash: string,
+  fingerprint: string | null
+): boolean {
+  if (!s || fingerprint === null || s.planFp !== fingerprint || s.hash !== rawHash) return false
+  if (s.personHash === null || s.storedPersonHash !== s.personHash) return false
+  // Person only (scope "user"): the SaaS user record is not part of the plan.
+  if (s.saasHash === null) return true
+  return s.storedSaasHash === s.saasHash && s.saasPresent && s.saasLinked
+}
