@@ -15,6 +15,7 @@ import { createScheduler } from '../scheduler/scheduler'
 import type { GuardedSecretStore } from '../secrets'
 import { createAuditRepo, createCredentialsRepo, type Db } from '../store'
 import { createWebexClient } from '../webex/client'
+import { DEFAULT_OUTAGE_POLICY } from '../sync/outage'
 import type { CoreOptions } from './core-types'
 import { createHandlers, type ServiceHandlerMap } from './handlers'
 
@@ -79,7 +80,11 @@ export function composeServices(db: Db, ctx: ComposeContext): ComposedServices {
       emit('integrations:changed', { integrations: ingest.integrations.list() })
     },
     nextRunAt: (i) => scheduler.nextRunAt(i),
-    pageSize: opts.ingestPageSize
+    pageSize: opts.ingestPageSize,
+    // A run pauses for the client's backoff cap when Webex stays down past a request's retries.
+    ...(opts.webexRetry?.maxDelayMs !== undefined
+      ? { outage: { ...DEFAULT_OUTAGE_POLICY, pauseMs: opts.webexRetry.maxDelayMs } }
+      : {})
   })
   const scheduler = createScheduler({
     list: () => ingest.repos.integrations.list(),

@@ -27,6 +27,8 @@ import { createRolesService } from './roles-service'
 import { createRunner } from './runner'
 import { createMappingService } from '../mapping/mapping-service'
 
+import type { OutagePolicy } from '../sync/outage'
+
 export type IngestDeps = {
   db: Db
   logger: Logger
@@ -37,6 +39,7 @@ export type IngestDeps = {
   onIntegrationsChanged: () => void
   nextRunAt: (i: IntegrationRecord) => string | null
   pageSize?: number
+  outage?: OutagePolicy
   progressIntervalMs?: number
 }
 
@@ -72,6 +75,7 @@ export function createIngestServices(d: IngestDeps) {
       d.onIntegrationsChanged()
     },
     pageSize: d.pageSize,
+    outage: d.outage,
     progressIntervalMs: d.progressIntervalMs
   })
   const runs = {

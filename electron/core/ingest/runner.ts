@@ -20,6 +20,8 @@ import { HEARTBEAT_MS, lockIsDead, newOwnerId, STALE_MS } from '../sync/run-lock
 import { endOfError, trackingIdOf, type StopReason } from './run-status'
 import { applyPlan, planSummary } from './apply-plan'
 
+import type { OutagePolicy } from '../sync/outage'
+
 export const PAGE_SIZE = 1000
 
 export type RunnerDeps = {
@@ -35,6 +37,8 @@ export type RunnerDeps = {
   staleMs?: number
   /** Minimum gap between progress events (default 200 ms, i.e. ≤5/s). */
   progressIntervalMs?: number
+  /** How runs ride out a Webex outage (default: up to 10 pauses of 60 s). */
+  outage?: OutagePolicy
 }
 
 type Active = {
@@ -244,7 +248,16 @@ export function createRunner(d: RunnerDeps) {
     }
     const entry = track(run, client, async (a, progress) => {
       const listing = await runListing(
-        { db: d.db, repos, client, logger: d.logger, now: d.now, signal: a.abort.signal, progress },
+        {
+          db: d.db,
+          repos,
+          client,
+          logger: d.logger,
+          now: d.now,
+          signal: a.abort.signal,
+          progress,
+          ...(d.outage ? { outage: d.outage } : {})
+        },
         {
           run,
           integration: i,
@@ -332,7 +345,16 @@ export function createRunner(d: RunnerDeps) {
     )
     const entry = track(run, client, async (a, progress) => {
       const listing = await runListing(
-        { db: d.db, repos, client, logger: d.logger, now: d.now, signal: a.abort.signal, progress },
+        {
+          db: d.db,
+          repos,
+          client,
+          logger: d.logger,
+          now: d.now,
+          signal: a.abort.signal,
+          progress,
+          ...(d.outage ? { outage: d.outage } : {})
+        },
         {
           run,
           integration: i,

@@ -25,6 +25,7 @@ import type { ProgressState } from './progress'
 import type { RecordPlan } from './record-plan'
 import { isKnownUnchanged, planFingerprint } from './unchanged-fast-path'
 import type { RawPlanState } from '../store/repositories/history-repo'
+import { DEFAULT_OUTAGE_POLICY, isOutage, pause, type OutagePolicy } from './outage'
 
 export type EngineJob = {
   run: RunRecord
@@ -45,6 +46,8 @@ export type EngineDeps = {
   now: () => Date
   signal: AbortSignal
   progress: (s: ProgressState, force?: boolean) => void
+  /** Pauses allowed when Webex stays down past a request's retries (default 10 × 60 s). */
+  outage?: OutagePolicy
 }
 
 export type ListingResult = {
@@ -151,6 +154,12 @@ async function listAndWrite(deps: EngineDeps, job: EngineJob): Promise<ListingRe
   let recordsWritten = 0
   let checkpointPages = job.startPages
   let startUrl = job.startUrl
+  /** The next URL saved with the last committed page: where a resume after an outage starts. */
+  let lastNextUrl: string | null = null
+  let pauses = 0
+  /** Whether this run read the listing from its first page (pauses for an outage keep that true). */
+  let fromFirstPage = job.startUrl === null
+  const outage = deps.outage ?? DEFAULT_OUTAGE_POLICY
   const state = (): ProgressState => ({
     runId: run.id,
     integrationId: i.id,
@@ -212,6 +221,7 @@ async function listAndWrite(deps: EngineDeps, job: EngineJob): Promise<ListingRe
       })
       repos.lock.heartbeat(run.id, now)
     })
+    lastNextUrl = page.nextUrl
     deps.progress(state())
   }
 
@@ -369,6 +379,16 @@ async function listAndWrite(deps: EngineDeps, job: EngineJob): Promise<ListingRe
         deps.logger.warn('sync.cursor-rejected', { runId: run.id })
         startUrl = null
         checkpointPages = 0
+        fromFirstPage = true
+        continue
+      }
+      if (isOutage(e) && pauses < outage.maxPauses && !deps.signal.aborted) {
+        pauses++
+        deps.logger.warn('sync.paused-for-outage', { runId: run.id, pauses, error: e })
+        deps.progress({ ...state(), throttledUntil: Date.now() + outage.pauseMs }, true)
+        await pause(outage.pauseMs, deps.signal)
+        // Pages already committed are not read again: go on after the last one.
+        if (lastNextUrl !== null) startUrl = lastNextUrl
         continue
       }
       throw e
@@ -381,7 +401,7 @@ async function listAndWrite(deps: EngineDeps, job: EngineJob): Promise<ListingRe
       complete: outcome.complete,
       listingEnd: outcome.reason,
       seen,
-      resumed: startUrl !== null
+      resumed: !fromFirstPage
     }
   }
 }

@@ -57,6 +57,8 @@ export async function startServicesHarness(
     onIntegrationsChanged: () => undefined,
     nextRunAt: () => null,
     pageSize: opts.pageSize,
+    // Outage pauses as short as the test backoff.
+    outage: { maxPauses: 10, pauseMs: FAST_RETRY.maxDelayMs },
     // Every page reports, so a test can act after page N.
     progressIntervalMs: 0
   })

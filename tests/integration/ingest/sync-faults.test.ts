@@ -70,6 +70,24 @@ describe('faults', () => {
     expect(reqs.length).toBe(2 + run.pagesRead + 4)
   })
 
+  it('F7 fifty consecutive 503s: the run pauses, resumes from its checkpoint and succeeds', async () => {
+    h = await startServicesHarness({
+      users: 50,
+      maxPageSize: 10,
+      faults: [{ kind: 'server-error', status: 503, count: 50, startAt: 5 }]
+    })
+    const id = h.integration()
+    const run = await h.sync(id)
+    expect(run.status).toBe('succeeded')
+    expect(run.counts.created).toBe(50)
+    expect(people(h)).toBe(50)
+    const pages = h.sim.requests().filter((r) => r.url.startsWith('/v1/people') && r.status === 200)
+    // Committed pages are not read again after a pause: each of the 5 pages came once.
+    expect(new Set(pages.map((r) => r.url)).size).toBe(pages.length)
+    expect(pages).toHaveLength(5)
+    expect(h.sim.requests().filter((r) => r.status === 503)).toHaveLength(50)
+  })
+
   it('F8 504 on large pages: the page size halves, sticks, and the run completes', async () => {
     h = await startServicesHarness({
       users: 700,
