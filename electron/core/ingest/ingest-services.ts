@@ -40,6 +40,7 @@ export type IngestDeps = {
   nextRunAt: (i: IntegrationRecord) => string | null
   pageSize?: number
   outage?: OutagePolicy
+  pagesPerCommit?: number
   progressIntervalMs?: number
 }
 
@@ -76,6 +77,7 @@ export function createIngestServices(d: IngestDeps) {
     },
     pageSize: d.pageSize,
     outage: d.outage,
+    pagesPerCommit: d.pagesPerCommit,
     progressIntervalMs: d.progressIntervalMs
   })
   const runs = {

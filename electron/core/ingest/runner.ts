@@ -39,6 +39,8 @@ export type RunnerDeps = {
   progressIntervalMs?: number
   /** How runs ride out a Webex outage (default: up to 10 pauses of 60 s). */
   outage?: OutagePolicy
+  /** Pages written per transaction (default 5, see engine.ts). */
+  pagesPerCommit?: number
 }
 
 type Active = {
@@ -256,7 +258,8 @@ export function createRunner(d: RunnerDeps) {
           now: d.now,
           signal: a.abort.signal,
           progress,
-          ...(d.outage ? { outage: d.outage } : {})
+          ...(d.outage ? { outage: d.outage } : {}),
+          ...(d.pagesPerCommit ? { pagesPerCommit: d.pagesPerCommit } : {})
         },
         {
           run,
@@ -353,7 +356,8 @@ export function createRunner(d: RunnerDeps) {
           now: d.now,
           signal: a.abort.signal,
           progress,
-          ...(d.outage ? { outage: d.outage } : {})
+          ...(d.outage ? { outage: d.outage } : {}),
+          ...(d.pagesPerCommit ? { pagesPerCommit: d.pagesPerCommit } : {})
         },
         {
           run,

@@ -48,7 +48,11 @@ export type EngineDeps = {
   progress: (s: ProgressState, force?: boolean) => void
   /** Pauses allowed when Webex stays down past a request's retries (default 10 × 60 s). */
   outage?: OutagePolicy
+  /** Pages written per transaction (default 5). */
+  pagesPerCommit?: number
 }
+
+export const DEFAULT_PAGES_PER_COMMIT = 5
 
 export type ListingResult = {
   counts: RunCounts
@@ -171,14 +175,15 @@ async function listAndWrite(deps: EngineDeps, job: EngineJob): Promise<ListingRe
     throttledUntil: deps.client.throttledUntil
   })
 
-  const commitPage = (page: PeoplePage) => {
+  /** One page's rows, its page record and the run's checkpoint. Runs inside commitPages' transaction. */
+  const writePage = (page: PeoplePage) => {
     const t0 = performance.now()
     const now = deps.now().toISOString()
     const texts = rawTextsOf(page.rawText)
     const hashes = new Map<string, string>()
     for (const [id, json] of texts) hashes.set(id, hashRawText(json))
     let written = 0
-    writeTransaction(deps.db, () => {
+    {
       // One query for the page: raw hashes, plan state and the matched records' hashes.
       const raw: PageRaw = { texts, hashes, states: repos.raw.statesOf([...texts.keys()]) }
       // A preview stores a plan item for everyone, so it plans everyone in full.
@@ -220,10 +225,21 @@ async function listAndWrite(deps: EngineDeps, job: EngineJob): Promise<ListingRe
         at: now
       })
       repos.lock.heartbeat(run.id, now)
-    })
-    lastNextUrl = page.nextUrl
+    }
+  }
+
+  /**
+   * A few pages per transaction: every index on a random key dirties pages across its whole B-tree
+   * on each commit, so fewer, larger commits write far less (docs/benchmarks.md). The checkpoint of
+   * the last page is in the same transaction, so a crash still leaves whole pages only.
+   */
+  const commitPages = (pages: PeoplePage[]) => {
+    if (pages.length === 0) return
+    writeTransaction(deps.db, () => pages.forEach(writePage))
+    lastNextUrl = pages[pages.length - 1]?.nextUrl ?? lastNextUrl
     deps.progress(state())
   }
+  const pagesPerCommit = Math.max(1, deps.pagesPerCommit ?? DEFAULT_PAGES_PER_COMMIT)
 
   const writePlans = (
     plans: RecordPlan[],
@@ -359,6 +375,8 @@ async function listAndWrite(deps: EngineDeps, job: EngineJob): Promise<ListingRe
       { pageSize: job.pageSize, signal: deps.signal, ...(startUrl ? { startUrl } : {}) }
     )
     const it = listing[Symbol.asyncIterator]()
+    const held: PeoplePage[] = []
+    const flush = () => commitPages(held.splice(0))
     try {
       let next = it.next()
       for (;;) {
@@ -368,13 +386,17 @@ async function listAndWrite(deps: EngineDeps, job: EngineJob): Promise<ListingRe
         next = it.next()
         // If writing fails, the prefetch's own failure must not surface as unhandled.
         next.catch(() => undefined)
-        commitPage(r.value)
+        held.push(r.value)
+        if (held.length >= pagesPerCommit) flush()
       }
+      flush()
       if (deps.signal.aborted) {
         await it.return?.()
         throw deps.signal.reason instanceof Error ? deps.signal.reason : new Error('aborted')
       }
     } catch (e) {
+      // Pages read before a failure are whole and valid: keep them (and their checkpoint).
+      flush()
       if (startUrl && pagesRead === 0 && isRejectedCursor(e)) {
         deps.logger.warn('sync.cursor-rejected', { runId: run.id })
         startUrl = null

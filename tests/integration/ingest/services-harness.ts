@@ -31,7 +31,11 @@ export type ServicesHarness = {
 
 export async function startServicesHarness(
   simOpts: SimOptions = {},
-  opts: { tokens?: (sim: SimHandle) => TokenProvider; pageSize?: number } = {}
+  opts: {
+    tokens?: (sim: SimHandle) => TokenProvider
+    pageSize?: number
+    pagesPerCommit?: number
+  } = {}
 ): Promise<ServicesHarness> {
   const sim = await startWebexSim({ users: 40, seed: 3, ...simOpts })
   const { dir, cleanup } = makeDataDir('roster-svc-')
@@ -57,6 +61,8 @@ export async function startServicesHarness(
     onIntegrationsChanged: () => undefined,
     nextRunAt: () => null,
     pageSize: opts.pageSize,
+    // The fault tests reason page by page; batching has its own test (commit-batching.test.ts).
+    pagesPerCommit: opts.pagesPerCommit ?? 1,
     // Outage pauses as short as the test backoff.
     outage: { maxPauses: 10, pauseMs: FAST_RETRY.maxDelayMs },
     // Every page reports, so a test can act after page N.

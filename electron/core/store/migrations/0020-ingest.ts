@@ -72,12 +72,12 @@ export const m0020Ingest: Migration = {
         updated_at TEXT NOT NULL
       ) STRICT;
       CREATE UNIQUE INDEX people_webex_id ON people (webex_id) WHERE webex_id IS NOT NULL;
-      -- Only the indexes a query needs (each one costs every insert; docs/benchmarks.md): the sync
-      -- keys and the default list sorts / prefix search. Other sorts and filters scan 100k rows in
-      -- well under the 150 ms budget.
+      -- Only the indexes matching needs (sync keys email and username). Each index on a random key
+      -- dirties pages all over its B-tree on every page of a sync, which dominated ingest time
+      -- (docs/benchmarks.md); sorts and filters on other columns scan 100k rows in well under the
+      -- 150 ms budget, and the default list order is seq.
       CREATE INDEX people_email ON people (email COLLATE NOCASE);
       CREATE INDEX people_username ON people (username COLLATE NOCASE);
-      CREATE INDEX people_display_name ON people (display_name COLLATE NOCASE);
 
       CREATE TABLE saas_users (
         seq INTEGER PRIMARY KEY,
@@ -104,10 +104,8 @@ export const m0020Ingest: Migration = {
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
       ) STRICT;
+      -- A person's linked account is found by person_id; SaaS users are matched by webex_id.
       CREATE INDEX saas_users_person ON saas_users (person_id);
-      CREATE INDEX saas_users_email ON saas_users (email COLLATE NOCASE);
-      CREATE INDEX saas_users_display_name ON saas_users (display_name COLLATE NOCASE);
-      CREATE INDEX saas_users_last_activity ON saas_users (last_activity);
 
       -- The last raw Webex person per id, for the mapping studio; written only when its hash changed.
       -- plan_fp / person_hash / saas_hash: the integration config fingerprint this raw person was last

@@ -114,9 +114,6 @@ CREATE TABLE people (
         updated_at TEXT NOT NULL
       ) STRICT;
 
--- index people_display_name
-CREATE INDEX people_display_name ON people (display_name COLLATE NOCASE);
-
 -- index people_email
 CREATE INDEX people_email ON people (email COLLATE NOCASE);
 
@@ -297,15 +294,6 @@ CREATE TABLE saas_users (
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
       ) STRICT;
-
--- index saas_users_display_name
-CREATE INDEX saas_users_display_name ON saas_users (display_name COLLATE NOCASE);
-
--- index saas_users_email
-CREATE INDEX saas_users_email ON saas_users (email COLLATE NOCASE);
-
--- index saas_users_last_activity
-CREATE INDEX saas_users_last_activity ON saas_users (last_activity);
 
 -- index saas_users_person
 CREATE INDEX saas_users_person ON saas_users (person_id);

@@ -1,0 +1,41 @@
+/**
+ * Several pages per transaction (the default outside the page-by-page fault tests): the rows, pages
+ * and checkpoint still agree, and pages read before a failure are kept with their checkpoint.
+ */
+import { afterEach, expect, it } from 'vitest'
+import { startServicesHarness, type ServicesHarness } from './services-harness'
+
+let h: ServicesHarness
+afterEach(async () => {
+  await h.close()
+})
+
+const count = (sql: string) => (h.db.prepare(sql).get() as { n: number }).n
+
+it('writes five pages per transaction and ends with every page recorded once', async () => {
+  h = await startServicesHarness({ users: 130, maxPageSize: 10 }, { pagesPerCommit: 5 })
+  const transactions: number[] = []
+  h.onProgress((p) => transactions.push(p.pagesRead))
+  const run = await h.sync(h.integration())
+  expect(run.status).toBe('succeeded')
+  expect(count('SELECT count(*) n FROM people')).toBe(130)
+  expect(count('SELECT count(*) n FROM run_pages')).toBe(13)
+  // Progress follows commits: after pages 5 and 10, then the last three.
+  expect(transactions.filter((n) => n > 0 && n < 13)).toEqual([5, 10])
+})
+
+it('keeps the pages read before a malformed page, with a checkpoint that matches them', async () => {
+  h = await startServicesHarness(
+    {
+      users: 100,
+      maxPageSize: 10,
+      faults: [{ kind: 'malformed-page', onPage: 7, variant: 'no-items' }]
+    },
+    { pagesPerCommit: 5 }
+  )
+  const run = await h.sync(h.integration())
+  expect(run.status).toBe('failed')
+  expect(run.checkpointPages).toBe(6)
+  expect(count('SELECT count(*) n FROM people')).toBe(60)
+  expect(h.db.pragma('integrity_check', { simple: true })).toBe('ok')
+})
