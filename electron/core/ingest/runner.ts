@@ -13,7 +13,7 @@ import type { WebexClient } from '../webex'
 import type { Run, RunKind, RunProgress, RunTrigger } from '../../../shared/domain/run'
 import type { PlanSummary } from '../../../shared/domain/plan'
 import type { EngineRepos } from '../sync/engine-types'
-import { runListing, type ListingResult } from '../sync/engine'
+import { runListing, type EngineDeps, type ListingResult } from '../sync/engine'
 import { findMissing, markMissing } from '../sync/not-in-webex'
 import { createProgressReporter } from '../sync/progress'
 import { HEARTBEAT_MS, lockIsDead, newOwnerId, STALE_MS } from '../sync/run-lock'
@@ -238,6 +238,23 @@ export function createRunner(d: RunnerDeps) {
     return entry
   }
 
+  /** What the engine needs for one listing: the same for a sync and a preview. */
+  const engineDeps = (
+    client: WebexClient,
+    signal: AbortSignal,
+    progress: EngineDeps['progress']
+  ): EngineDeps => ({
+    db: d.db,
+    repos,
+    client,
+    logger: d.logger,
+    now: d.now,
+    signal,
+    progress,
+    ...(d.outage ? { outage: d.outage } : {}),
+    ...(d.pagesPerCommit ? { pagesPerCommit: d.pagesPerCommit } : {})
+  })
+
   function startSync(integrationId: string, trigger: RunTrigger): { run: Run; done: Promise<Run> } {
     const i = mustIntegration(integrationId)
     const client = d.clientFor(i)
@@ -249,28 +266,15 @@ export function createRunner(d: RunnerDeps) {
       throw e
     }
     const entry = track(run, client, async (a, progress) => {
-      const listing = await runListing(
-        {
-          db: d.db,
-          repos,
-          client,
-          logger: d.logger,
-          now: d.now,
-          signal: a.abort.signal,
-          progress,
-          ...(d.outage ? { outage: d.outage } : {}),
-          ...(d.pagesPerCommit ? { pagesPerCommit: d.pagesPerCommit } : {})
-        },
-        {
-          run,
-          integration: i,
-          mode: 'sync',
-          startUrl: run.checkpointNextUrl,
-          startPages: run.checkpointPages,
-          planId: null,
-          pageSize: run.pageSize
-        }
-      )
+      const listing = await runListing(engineDeps(client, a.abort.signal, progress), {
+        run,
+        integration: i,
+        mode: 'sync',
+        startUrl: run.checkpointNextUrl,
+        startPages: run.checkpointPages,
+        planId: null,
+        pageSize: run.pageSize
+      })
       return finishSync(run, i, listing)
     })
     return { run: toRunDto(run), done: entry.done }
@@ -347,28 +351,15 @@ export function createRunner(d: RunnerDeps) {
       })
     )
     const entry = track(run, client, async (a, progress) => {
-      const listing = await runListing(
-        {
-          db: d.db,
-          repos,
-          client,
-          logger: d.logger,
-          now: d.now,
-          signal: a.abort.signal,
-          progress,
-          ...(d.outage ? { outage: d.outage } : {}),
-          ...(d.pagesPerCommit ? { pagesPerCommit: d.pagesPerCommit } : {})
-        },
-        {
-          run,
-          integration: i,
-          mode: 'preview',
-          startUrl: null,
-          startPages: 0,
-          planId,
-          pageSize: run.pageSize
-        }
-      )
+      const listing = await runListing(engineDeps(client, a.abort.signal, progress), {
+        run,
+        integration: i,
+        mode: 'preview',
+        startUrl: null,
+        startPages: 0,
+        planId,
+        pageSize: run.pageSize
+      })
       let missing = 0
       let planHeld = false
       if (listing.complete && i.scope === 'user-and-saas') {

@@ -5,7 +5,7 @@
 import { useState } from 'react'
 import type { RunDetail } from '../../../../shared/domain/run'
 import { call } from '../../lib/call'
-import { Dialog } from '../../lib/Dialog'
+import { ConfirmDialog } from '../../lib/ConfirmDialog'
 import { Pager } from '../../lib/Pager'
 import { formatCount } from './labels'
 
@@ -19,17 +19,12 @@ type Props = {
 
 export function HeldMarks({ runId, held, offset, onOffset, onAllowed }: Props) {
   const [confirming, setConfirming] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
 
-  const allow = async (): Promise<void> => {
-    setBusy(true)
+  const allow = async (): Promise<string | null> => {
     const res = await call('runs:allow-held', { id: runId, confirm: true })
-    setBusy(false)
-    if (res.ok) {
-      setConfirming(false)
-      onAllowed()
-    } else setError(res.error.message)
+    if (!res.ok) return res.error.message
+    onAllowed()
+    return null
   }
 
   return (
@@ -53,34 +48,17 @@ export function HeldMarks({ runId, held, offset, onOffset, onAllowed }: Props) {
         </button>
       </div>
       {confirming ? (
-        <Dialog
-          role="alertdialog"
+        <ConfirmDialog
           title={`Mark ${formatCount(held.total)} accounts “not in Webex”?`}
+          confirmLabel={`Mark ${formatCount(held.total)} accounts`}
+          onConfirm={allow}
           onClose={() => setConfirming(false)}
         >
           <p>
             Roster marks these {formatCount(held.total)} Webex users as no longer in Webex. Nothing
             is deleted, and the mark clears by itself if an account shows up again.
           </p>
-          {error ? (
-            <p className="form-error" role="alert">
-              {error}
-            </p>
-          ) : null}
-          <div className="dialog-actions">
-            <button type="button" className="btn" autoFocus onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              className="btn btn-danger"
-              disabled={busy}
-              onClick={() => void allow()}
-            >
-              Mark {formatCount(held.total)} accounts
-            </button>
-          </div>
-        </Dialog>
+        </ConfirmDialog>
       ) : null}
     </section>
   )
