@@ -9,6 +9,7 @@ import { ActivityPage } from './pages/activity'
 import { IntegrationsPage } from './pages/integrations'
 import { RecordListPage } from './pages/records'
 import { ShellPage } from './pages/shell'
+import { collectConsoleErrors } from './console-errors'
 
 const NAME = 'Webex users'
 
@@ -17,11 +18,7 @@ test('demo organization → integration → run → People, person page and Acti
   roster: _roster
 }) => {
   test.setTimeout(120_000)
-  // A CSP violation or a render error shows up as a console error: there must be none.
-  const consoleErrors: string[] = []
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text())
-  })
+  const consoleErrors = collectConsoleErrors(page)
   const shell = new ShellPage(page)
   const integrations = new IntegrationsPage(page)
   const people = new RecordListPage(page, 'people')

@@ -10,6 +10,7 @@ import { IntegrationsPage } from './pages/integrations'
 import { MappingPage } from './pages/mapping'
 import { RecordListPage } from './pages/records'
 import { ShellPage } from './pages/shell'
+import { collectConsoleErrors } from './console-errors'
 
 const NAME = 'Webex users'
 /** `ROSTER_SCREENSHOTS=1` also writes the README's screenshot of the editor. */
@@ -56,10 +57,7 @@ test('map custom API fields by mouse and by keyboard, filter, preview the impact
   roster: _roster
 }) => {
   test.setTimeout(180_000)
-  const consoleErrors: string[] = []
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text())
-  })
+  const consoleErrors = collectConsoleErrors(page)
   const shell = new ShellPage(page)
   const integrations = await syncedDemo(page)
   const mapping = new MappingPage(page)

@@ -2,7 +2,15 @@
 import { useEffect } from 'react'
 import { useAppStore } from '../../app/store'
 import { call } from '../../lib/call'
-import { BackBar, date, FieldList, HistoryTable, text, WebexAccount } from '../records/RecordParts'
+import {
+  BackBar,
+  RecordPending,
+  date,
+  FieldList,
+  HistoryTable,
+  text,
+  WebexAccount
+} from '../records/RecordParts'
 import { useRecord } from '../records/use-record'
 
 const getPerson = (id: string) => call('people:get', { id })
@@ -18,18 +26,12 @@ export function PersonPage({ id }: { id: string }) {
 
   if (state.phase !== 'ready')
     return (
-      <div className="stack">
-        <BackBar label="People" onBack={back} title="Person" />
-        {state.phase === 'loading' ? (
-          <p className="muted" role="status">
-            Loading…
-          </p>
-        ) : (
-          <p className="form-error" role="alert">
-            {state.message}
-          </p>
-        )}
-      </div>
+      <RecordPending
+        backLabel="People"
+        title="Person"
+        onBack={back}
+        error={state.phase === 'error' ? state.message : null}
+      />
     )
 
   const { person: p, saasUser, history } = state.value

@@ -124,3 +124,31 @@ export function HistoryTable({ history }: { history: HistoryEntry[] }) {
     </section>
   )
 }
+
+/** What a record page shows until its record is loaded: the back bar, then "Loading…" or the error. */
+export function RecordPending({
+  backLabel,
+  title,
+  onBack,
+  error
+}: {
+  backLabel: string
+  title: string
+  onBack: () => void
+  error: string | null
+}) {
+  return (
+    <div className="stack">
+      <BackBar label={backLabel} onBack={onBack} title={title} />
+      {error === null ? (
+        <p className="muted" role="status">
+          Loading…
+        </p>
+      ) : (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  )
+}

@@ -1,7 +1,14 @@
 /** One Webex account: its roles, status, activity and licences, the linked person, and history. */
 import { useAppStore } from '../../app/store'
 import { call } from '../../lib/call'
-import { BackBar, FieldList, HistoryTable, text, WebexAccount } from '../records/RecordParts'
+import {
+  BackBar,
+  RecordPending,
+  FieldList,
+  HistoryTable,
+  text,
+  WebexAccount
+} from '../records/RecordParts'
 import { useRecord } from '../records/use-record'
 
 const getSaasUser = (id: string) => call('saas-users:get', { id })
@@ -14,18 +21,12 @@ export function SaasUserPage({ id }: { id: string }) {
 
   if (state.phase !== 'ready')
     return (
-      <div className="stack">
-        <BackBar label="Webex users" onBack={back} title="Webex user" />
-        {state.phase === 'loading' ? (
-          <p className="muted" role="status">
-            Loading…
-          </p>
-        ) : (
-          <p className="form-error" role="alert">
-            {state.message}
-          </p>
-        )}
-      </div>
+      <RecordPending
+        backLabel="Webex users"
+        title="Webex user"
+        onBack={back}
+        error={state.phase === 'error' ? state.message : null}
+      />
     )
 
   const { saasUser: u, person, history } = state.value
