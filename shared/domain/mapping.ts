@@ -125,6 +125,14 @@ export type MappingEntry = z.infer<typeof MappingEntry>
 export const Mapping = z.array(MappingEntry).max(500)
 export type Mapping = z.infer<typeof Mapping>
 
+/** Whether any mapping turns role or licence IDs into names (so a sync must read /roles, /licenses). */
+export const mappingUsesNames = (mapping: Mapping): boolean =>
+  mapping.some((e) =>
+    [e.transform, ...(e.transforms ?? [])].some(
+      (t) => t?.kind === 'role-names' || t?.kind === 'license-names'
+    )
+  )
+
 /** The twelve standard fields onto the person record, plus the mandatory Email → Username. */
 export function defaultMapping(defaultRole = 'Employee'): Mapping {
   return [

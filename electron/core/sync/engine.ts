@@ -15,6 +15,7 @@ import type { PeoplePage, WebexClient } from '../webex'
 import { WebexApiError } from '../webex/errors'
 import type { RunCounts } from '../../../shared/domain/run'
 import { emptyCounts } from '../../../shared/domain/run'
+import { mappingUsesNames } from '../../../shared/domain/mapping'
 import type { PlanItemInput } from '../store/repositories/plans-repo'
 import { hashRawText, rawItemTexts, rawItemTextsByParse } from './raw-items'
 import { decidePage, type DecideConfig } from './match'
@@ -137,7 +138,8 @@ async function listAndWrite(deps: EngineDeps, job: EngineJob): Promise<ListingRe
   const { repos, run, integration: i } = { ...job, repos: deps.repos }
   const syncTime = run.startedAt
   const names =
-    i.scope === 'user-and-saas'
+    // SaaS user records carry role and licence names; a mapping may ask for them too.
+    i.scope === 'user-and-saas' || mappingUsesNames(i.mapping)
       ? await loadNames(deps.client, deps.logger)
       : { roles: new Map<string, string>(), licenses: new Map<string, string>() }
   const cfg: DecideConfig = {

@@ -20,6 +20,28 @@ describe('integration options', () => {
     expect(count(h, 'saas_users')).toBe(0)
   })
 
+  it('User only still resolves role names when the mapping asks for them', async () => {
+    h = await startIngestHarness({ users: 20 })
+    const base = await h.integration({ scope: 'user' })
+    const mapping = base.mapping.map((e) =>
+      e.target === 'role'
+        ? {
+            source: '$.roles',
+            target: 'role',
+            transforms: [{ kind: 'role-names' as const }, { kind: 'first' as const }]
+          }
+        : e
+    )
+    const i = await h.call('integrations:update', { id: base.id, mapping })
+    await h.sync(i.id)
+    const admin = h.sim.org.all()[0]!
+    const row = h.db().prepare('SELECT role FROM people WHERE webex_id = ?').get(admin.id) as {
+      role: string | null
+    }
+    expect(admin.roles?.length).toBeGreaterThan(0)
+    expect(row.role).toMatch(/Administrator/)
+  })
+
   it('Update only skips unknown people with a reason; Create only leaves existing records alone', async () => {
     h = await startIngestHarness({ users: 12 })
     const upd = await h.integration({ preference: 'update-only' })
