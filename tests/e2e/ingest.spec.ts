@@ -3,13 +3,13 @@
  * and launched, a run watched to its end, People browsed (virtual list, search on the server), a
  * person opened with their Webex account and history, and the run found in Activity with its counts.
  */
-import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { ActivityPage } from './pages/activity'
 import { IntegrationsPage } from './pages/integrations'
 import { RecordListPage } from './pages/records'
 import { ShellPage } from './pages/shell'
 import { collectConsoleErrors } from './console-errors'
+import { launchedDemo } from './demo-flows'
 
 const NAME = 'Webex users'
 
@@ -110,21 +110,6 @@ test('demo organization → integration → run → People, person page and Acti
   await expect(activity.count('failed')).toHaveText('0')
   expect(consoleErrors).toEqual([])
 })
-
-/** Demo organization with a launched "Webex users" integration (used by the tests below). */
-async function launchedDemo(page: Page): Promise<IntegrationsPage> {
-  const shell = new ShellPage(page)
-  const integrations = new IntegrationsPage(page)
-  await shell.welcomeCard.getByRole('button', { name: 'Explore with a demo organization' }).click()
-  await expect(shell.demoBadge).toBeVisible()
-  await shell.goTo('Integrations')
-  await integrations.createButton.click()
-  await integrations.submit()
-  await expect(integrations.dialog).toBeHidden()
-  await integrations.action(NAME, 'Launch').click()
-  await expect(integrations.status(NAME)).toHaveText('Launched')
-  return integrations
-}
 
 test('Preview shows the dry-run plan with counts and items, and Apply runs it', async ({
   page,

@@ -4,38 +4,19 @@
  * drop and one by keyboard only, undo, a filter rule, the impact preview, save, a sync, and the new
  * values on a person's page.
  */
-import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { IntegrationsPage } from './pages/integrations'
+import type { IntegrationsPage } from './pages/integrations'
 import { MappingPage } from './pages/mapping'
 import { RecordListPage } from './pages/records'
 import { ShellPage } from './pages/shell'
 import { collectConsoleErrors } from './console-errors'
+import { syncedDemo } from './demo-flows'
 
 const NAME = 'Webex users'
 /** `ROSTER_SCREENSHOTS=1` also writes the README's screenshot of the editor. */
 const SCREENSHOT = process.env.ROSTER_SCREENSHOTS === '1'
 
 test.use({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' })
-
-/** Demo organization, the integration created, launched and run once. */
-async function syncedDemo(page: Page): Promise<IntegrationsPage> {
-  const shell = new ShellPage(page)
-  const integrations = new IntegrationsPage(page)
-  await shell.welcomeCard.getByRole('button', { name: 'Explore with a demo organization' }).click()
-  await expect(shell.demoBadge).toBeVisible()
-  await shell.goTo('Integrations')
-  await integrations.createButton.click()
-  await integrations.submit()
-  await expect(integrations.dialog).toBeHidden()
-  await integrations.action(NAME, 'Launch').click()
-  await expect(integrations.status(NAME)).toHaveText('Launched')
-  await integrations.runNow(NAME).click()
-  await expect(integrations.progress(NAME)).toHaveAttribute('data-run-state', 'finished', {
-    timeout: 60_000
-  })
-  return integrations
-}
 
 async function runAndWait(integrations: IntegrationsPage): Promise<void> {
   await integrations.runNow(NAME).click()

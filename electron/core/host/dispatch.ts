@@ -17,6 +17,15 @@ export type Handler<C extends RequestChannel> = (input: ParsedInput<C>) => Promi
 /** A missing channel is a compile error. */
 export type HandlerMap = { [C in RequestChannel]: Handler<C> }
 
+/** Runs a synchronous service call as a handler: its throw becomes a rejection, like an async one's. */
+export function asPromise<T>(fn: () => T): Promise<T> {
+  try {
+    return Promise.resolve(fn())
+  } catch (e) {
+    return Promise.reject(e instanceof Error ? e : new Error(String(e)))
+  }
+}
+
 export type DispatchLog = (event: string, fields: Record<string, unknown>) => void
 
 export function formatIssues(error: z.ZodError): string {

@@ -1,6 +1,6 @@
 /** Handlers of the ingest channels (issue 4): integrations, plans, people, SaaS users, runs, roles. */
 import type { IngestServices } from '../ingest/ingest-services'
-import type { HandlerMap } from './dispatch'
+import { asPromise, type HandlerMap } from './dispatch'
 
 export type IngestChannel =
   | `integrations:${string}`
@@ -14,13 +14,7 @@ type IngestHandlers = {
 }
 
 export function createIngestHandlers(s: IngestServices): IngestHandlers {
-  const p = <T>(fn: () => T): Promise<T> => {
-    try {
-      return Promise.resolve(fn())
-    } catch (e) {
-      return Promise.reject(e instanceof Error ? e : new Error(String(e)))
-    }
-  }
+  const p = asPromise
   return {
     'integrations:list': () => p(() => s.integrations.list()),
     'integrations:get': ({ id }) => p(() => s.integrations.get(id)),

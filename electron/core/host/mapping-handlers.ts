@@ -1,6 +1,6 @@
 /** Handlers of the mapping studio channels (issue 5): sources, targets, custom fields, API fields. */
 import type { MappingService } from '../mapping/mapping-service'
-import type { HandlerMap } from './dispatch'
+import { asPromise, type HandlerMap } from './dispatch'
 
 export type MappingChannel =
   `mapping:${string}` | `api-fields:${string}` | `custom-fields:${string}`
@@ -9,13 +9,7 @@ type MappingHandlers = {
 }
 
 export function createMappingHandlers(s: MappingService): MappingHandlers {
-  const p = <T>(fn: () => T): Promise<T> => {
-    try {
-      return Promise.resolve(fn())
-    } catch (e) {
-      return Promise.reject(e instanceof Error ? e : new Error(String(e)))
-    }
-  }
+  const p = asPromise
   return {
     'mapping:sources': (q) => p(() => s.sources(q)),
     'mapping:targets': () => p(() => s.targets()),
