@@ -31,7 +31,8 @@ export default tseslint.config(
       'node_modules/**',
       'coverage/**',
       'playwright-report/**',
-      'test-results/**'
+      'test-results/**',
+      'tests/bench/.build/**'
     ]
   },
   js.configs.recommended,
