@@ -1,8 +1,8 @@
 /**
  * Target fields of the mapping studio: the built-in fields of a person or SaaS user record, and the
- * custom fields an admin adds (name, type, unique, which record they belong to). Custom person field
- * values live in the record's `custom` values under the field's stable `key`; renaming a field changes
- * its label only, so its values and the mappings that fill it stay in place.
+ * custom fields an admin adds (name, type, unique, which record they belong to). Custom field values
+ * (person and SaaS user alike) live in the record's `custom` values under the field's stable `key`;
+ * renaming a field changes its label only, so its values and the mappings that fill it stay in place.
  */
 import { z } from 'zod'
 import { PERSON_TARGET_FIELDS } from './mapping'
@@ -103,7 +103,10 @@ export const DeleteCustomFieldResult = z.object({
 
 /** A field a mapping can write (or, for `mappable: false`, that the sync fills itself). */
 export const TargetField = z.object({
-  /** The mapping target: a person field key, or `custom.<key>`; SaaS user fields `saas.<key>`. */
+  /**
+   * The mapping target: a person field key, or `custom.<key>`; SaaS user fields `saas.<key>`, their
+   * custom fields `saas.custom.<key>`.
+   */
   key: z.string(),
   label: z.string(),
   type: TargetFieldType,
@@ -170,8 +173,8 @@ export function targetFields(custom: readonly CustomField[]): TargetField[] {
     unique: c.unique,
     record: c.record,
     builtIn: false,
-    // SaaS user custom fields are filled by workflows, not by the ingest mapping.
-    mappable: c.record === 'person',
+    // Custom fields of both records are filled by the mapping (saas.custom.<key>: the SaaS user's).
+    mappable: true,
     mandatory: false
   }))
   return [...person, ...saas, ...customs]

@@ -5,8 +5,8 @@
  *
  * A `source` is either a standard Webex field key (STANDARD_WEBEX_FIELDS), a JSON path over the raw
  * Webex person (`$.phoneNumbers[0].value`, `$.department`), or `constant` (the value comes from the
- * transform, e.g. the Role). A `target` is a person-record field key (PERSON_TARGET_FIELDS) or a custom
- * field `custom.<name>`.
+ * transform, e.g. the Role). A `target` is a person-record field key (PERSON_TARGET_FIELDS), a custom
+ * person field `custom.<name>`, or a custom SaaS user field `saas.custom.<name>`.
  */
 import { z } from 'zod'
 import { looksLikeExpression, parseExpression } from './mapping-expression'
@@ -50,6 +50,8 @@ export type PersonTargetField = (typeof PERSON_TARGET_FIELDS)[number]['key']
 export const PERSON_TARGET_KEYS = PERSON_TARGET_FIELDS.map((f) => f.key) as string[]
 
 const CUSTOM_TARGET = /^custom\.[A-Za-z][\w-]{0,63}$/
+/** A custom field of the person's SaaS user record (built-in SaaS user fields are not mappable). */
+const SAAS_CUSTOM_TARGET = /^saas\.custom\.[A-Za-z][\w-]{0,63}$/
 
 /**
  * A standard field key, "constant", or a custom API field expression (mapping-expression.ts): a path
@@ -73,8 +75,8 @@ export const MappingTarget = z
   .min(1)
   .max(80)
   .refine(
-    (t) => PERSON_TARGET_KEYS.includes(t) || CUSTOM_TARGET.test(t),
-    'Target must be a person field or custom.<name>'
+    (t) => PERSON_TARGET_KEYS.includes(t) || CUSTOM_TARGET.test(t) || SAAS_CUSTOM_TARGET.test(t),
+    'Target must be a person field, custom.<name> or saas.custom.<name>'
   )
 
 /**

@@ -1,5 +1,6 @@
 /** A person's account in a SaaS app (here Webex), linked to their person record. */
 import { z } from 'zod'
+import { CustomValues } from './person'
 
 export const SaasUserId = z.string().min(1).max(64)
 
@@ -21,6 +22,8 @@ export const SaasUserRecord = z.object({
   invitePending: z.boolean().nullable(),
   loginEnabled: z.boolean().nullable(),
   type: z.string().nullable(),
+  /** Values of custom SaaS user fields written by a mapping (`saas.custom.<key>` targets). */
+  custom: CustomValues,
   /** Absent from the last complete Webex listing (never deleted locally). */
   notInWebex: z.boolean(),
   notInWebexSince: z.string().nullable(),

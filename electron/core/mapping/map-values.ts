@@ -5,7 +5,7 @@
  */
 import type { CustomFieldType } from '../../../shared/domain/custom-field'
 import type { Mapping } from '../../../shared/domain/mapping'
-import { emptyPersonValues, type PersonValues } from '../sync/record-values'
+import { emptyPersonValues, type PersonValues, type Scalar } from '../sync/record-values'
 import type { Person } from '../webex/schemas'
 import { boolValue, textValue, toTargetValue } from './coerce'
 import { sourceValue } from './source-value'
@@ -15,7 +15,10 @@ export type MapContext = {
   syncTime: string
   /** Role and licence names by ID, for the role-names / license-names transforms. */
   names?: NameMaps
-  /** Custom person field types by key (`custom.<key>` targets); unknown keys keep the plain value. */
+  /**
+   * Custom field types by key (`custom.<key>` and `saas.custom.<key>` targets: keys are unique across
+   * both records); unknown keys keep the plain value.
+   */
   customTypes?: ReadonlyMap<string, CustomFieldType>
 }
 
@@ -41,7 +44,7 @@ export function mapPersonValues(
   const fields = out as unknown as Record<string, string | null>
   for (const entry of mapping) {
     const t = entry.target
-    // Stamped by the writer on the records it loads; SaaS user fields are filled by the sync itself.
+    // Stamped by the writer on the records it loads; SaaS user fields: mapSaasCustomValues.
     if (t === 'syncTime' || t.startsWith('saas.')) continue
     const value = entryValue(p, raw, entry, ctx)
     if (t.startsWith('custom.')) {
@@ -51,5 +54,27 @@ export function mapPersonValues(
     else if (t in out && t !== 'custom') fields[t] = textValue(value)
   }
   out.webexId = p.id
+  return out
+}
+
+const SAAS_CUSTOM = 'saas.custom.'
+
+/**
+ * The custom values of the person's SaaS user record: `saas.custom.<key>` entries, with the same
+ * sources, transforms and typing as person custom fields. Built-in SaaS user fields are not mappable
+ * (the sync fills them from the Webex account).
+ */
+export function mapSaasCustomValues(
+  p: Person,
+  raw: unknown,
+  mapping: Mapping,
+  ctx: MapContext
+): Record<string, Scalar> {
+  const out: Record<string, Scalar> = {}
+  for (const entry of mapping) {
+    if (!entry.target.startsWith(SAAS_CUSTOM)) continue
+    const key = entry.target.slice(SAAS_CUSTOM.length)
+    out[key] = toTargetValue(entryValue(p, raw, entry, ctx), ctx.customTypes?.get(key))
+  }
   return out
 }

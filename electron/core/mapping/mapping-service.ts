@@ -128,7 +128,7 @@ export function createMappingService(d: MappingServiceDeps) {
     const f = customFields.get(key)
     if (!f) throw new AppError('NOT_FOUND', 'That field no longer exists.')
     const target = f.record === 'person' ? `custom.${key}` : `saas.custom.${key}`
-    const records = f.record === 'person' ? customFields.recordsWithValue(key) : 0
+    const records = customFields.recordsWithValue(key, f.record)
     const mappedBy = integrationsMapping(target)
     const who = `${records.toLocaleString('en-US')} ${records === 1 ? 'record holds' : 'records hold'} a value`
     const maps = mappedBy.length
@@ -334,7 +334,7 @@ export function createMappingService(d: MappingServiceDeps) {
         let clearedValues = 0
         let removedMappings = 0
         writeTransaction(d.db, () => {
-          if (f?.record === 'person') clearedValues = customFields.clearValues(key, now)
+          if (f) clearedValues = customFields.clearValues(key, now, f.record)
           for (const i of d.integrations.list()) {
             const mapping = i.mapping.filter((e) => e.target !== target)
             if (mapping.length === i.mapping.length) continue

@@ -4,7 +4,7 @@
  * values of the person's Webex account. Pure.
  */
 import type { Mapping } from '../../../shared/domain/mapping'
-import { mapPersonValues, type MapContext } from '../mapping/map-values'
+import { mapPersonValues, mapSaasCustomValues, type MapContext } from '../mapping/map-values'
 import type { Person } from '../webex/schemas'
 import type { PersonValues, SaasValues } from './record-values'
 
@@ -19,10 +19,14 @@ export function mapPerson(
   return mapPersonValues(p, raw, mapping, { ...extra, syncTime })
 }
 
-/** Webex account values for the SaaS user record; role and licence ids resolved to names. */
+/**
+ * Webex account values for the SaaS user record (role and licence ids resolved to names), plus the
+ * custom SaaS user fields the mapping fills (`saas.custom.<key>`).
+ */
 export function mapSaasUser(
   p: Person,
-  names: { roles: ReadonlyMap<string, string>; licenses: ReadonlyMap<string, string> }
+  names: { roles: ReadonlyMap<string, string>; licenses: ReadonlyMap<string, string> },
+  custom: { raw: unknown; mapping: Mapping; ctx: MapContext } | null = null
 ): SaasValues {
   return {
     webexId: p.id,
@@ -34,6 +38,7 @@ export function mapSaasUser(
     licenses: (p.licenses ?? []).map((id) => names.licenses.get(id) ?? id),
     invitePending: p.invitePending ?? null,
     loginEnabled: p.loginEnabled ?? null,
-    type: p.type ?? null
+    type: p.type ?? null,
+    custom: custom ? mapSaasCustomValues(p, custom.raw, custom.mapping, custom.ctx) : {}
   }
 }

@@ -33,7 +33,7 @@ export type DecideConfig = {
   scope: RecordScope
   names: { roles: ReadonlyMap<string, string>; licenses: ReadonlyMap<string, string> }
   syncTime: string
-  /** Custom person field types (typed values for `custom.<key>` targets). */
+  /** Custom field types (typed values for `custom.<key>` and `saas.custom.<key>` targets). */
   customTypes?: ReadonlyMap<string, CustomFieldType>
 }
 
@@ -64,6 +64,12 @@ export function saasDiff(old: SaasValues, next: SaasValues): FieldDiff[] {
     const b = valueText(next[k])
     if (a !== b) diff.push({ field: `saas.${k}`, old: a, new: b })
   }
+  const keys = new Set([...Object.keys(old.custom), ...Object.keys(next.custom)])
+  for (const k of [...keys].sort()) {
+    const a = valueText(old.custom[k])
+    const b = valueText(next.custom[k])
+    if (a !== b) diff.push({ field: `saas.custom.${k}`, old: a, new: b })
+  }
   return diff
 }
 
@@ -83,12 +89,17 @@ export function decidePage(
   const saasScope = cfg.scope === 'user-and-saas'
   // "Last activity within N days" counts from the run's time, like every other value of the run.
   const syncDate = new Date(cfg.syncTime)
+  const mapCtx = {
+    syncTime: cfg.syncTime,
+    names: cfg.names,
+    ...(cfg.customTypes ? { customTypes: cfg.customTypes } : {})
+  }
   const mapped = people.map((p) => {
-    const values = mapPerson(p, rawById.get(p.id), cfg.mapping, cfg.syncTime, {
-      names: cfg.names,
-      ...(cfg.customTypes ? { customTypes: cfg.customTypes } : {})
-    })
-    const saasValues = saasScope ? mapSaasUser(p, cfg.names) : null
+    const raw = rawById.get(p.id)
+    const values = mapPerson(p, raw, cfg.mapping, cfg.syncTime, mapCtx)
+    const saasValues = saasScope
+      ? mapSaasUser(p, cfg.names, { raw, mapping: cfg.mapping, ctx: mapCtx })
+      : null
     return {
       p,
       values,

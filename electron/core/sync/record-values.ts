@@ -50,6 +50,8 @@ export type SaasValues = {
   invitePending: boolean | null
   loginEnabled: boolean | null
   type: string | null
+  /** Custom SaaS user field values by field key (`saas.custom.<key>` targets), like PersonValues. */
+  custom: Record<string, Scalar>
 }
 
 export const SAAS_VALUE_KEYS = [
@@ -96,8 +98,14 @@ export function hashPersonValues(v: PersonValues): string {
   return hashText(JSON.stringify([PERSON_VALUE_KEYS.map((k) => v[k]), sortedCustom(v.custom)]))
 }
 
+/**
+ * Custom values join the hashed array only when there are some: a record without custom values keeps
+ * the hash it had before SaaS user custom fields existed, so an upgrade does not rewrite every row.
+ */
 export function hashSaasValues(v: SaasValues): string {
-  return hashText(JSON.stringify([v.webexId, SAAS_VALUE_KEYS.map((k) => v[k])]))
+  const base: unknown[] = [v.webexId, SAAS_VALUE_KEYS.map((k) => v[k])]
+  if (Object.keys(v.custom).length > 0) base.push(sortedCustom(v.custom))
+  return hashText(JSON.stringify(base))
 }
 
 /** Text form of a value for history and diffs (null stays null). */

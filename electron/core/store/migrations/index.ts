@@ -2,11 +2,17 @@
 import { m0010Foundation } from './0010-foundation'
 import { m0020Ingest } from './0020-ingest'
 import { m0030CustomFields } from './0030-custom-fields'
+import { m0040SaasCustom } from './0040-saas-custom'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
 
-export const MIGRATIONS: readonly Migration[] = [m0010Foundation, m0020Ingest, m0030CustomFields]
+export const MIGRATIONS: readonly Migration[] = [
+  m0010Foundation,
+  m0020Ingest,
+  m0030CustomFields,
+  m0040SaasCustom
+]
 
 export const latestVersion = (migrations: readonly Migration[]): number =>
   migrations.at(-1)?.version ?? 0

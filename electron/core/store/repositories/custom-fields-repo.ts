@@ -1,6 +1,7 @@
 /**
- * Custom target fields (0030) and the custom person values they hold (`people.custom_json`, 0020):
- * how many records hold a value, and clearing a field's values with their history and a fresh hash.
+ * Custom target fields (0030) and the custom values they hold (`people.custom_json`, 0020, and
+ * `saas_users.custom_json`, 0040): how many records hold a value, and clearing a field's values with
+ * their history and a fresh hash.
  */
 import type {
   CustomField,
@@ -8,10 +9,11 @@ import type {
   RecordKind
 } from '../../../../shared/domain/custom-field'
 import { AppError } from '../../errors'
-import { hashPersonValues, valueText } from '../../sync/record-values'
+import { hashPersonValues, hashSaasValues, valueText } from '../../sync/record-values'
 import type { Db } from '../db'
 import { mapSqliteError } from '../errors'
 import { personValuesOf, type PersonRow } from './people-repo'
+import { saasValuesOf, type SaasUserRow } from './saas-users-repo'
 
 type Row = {
   key: string
@@ -56,20 +58,28 @@ export function createCustomFieldsRepo(db: Db) {
        updated_at = @updated_at WHERE key = @key`
   )
   const remove = db.prepare<[string]>('DELETE FROM custom_fields WHERE key = ?')
-  const countValues = db.prepare<[string, string], { n: number }>(
-    `SELECT count(*) AS n FROM people
-     WHERE json_extract(custom_json, ?) IS NOT NULL AND json_extract(custom_json, ?) <> ''`
-  )
-  const withValue = db.prepare<[string], PersonRow>(
+  // One set of statements per record table; the table names are fixed here, never user input.
+  const statementsFor = (table: 'people' | 'saas_users') => ({
+    countValues: db.prepare<[string, string], { n: number }>(
+      `SELECT count(*) AS n FROM ${table}
+       WHERE json_extract(custom_json, ?) IS NOT NULL AND json_extract(custom_json, ?) <> ''`
+    ),
+    clear: db.prepare<{ id: string; custom_json: string; hash: string; now: string }>(
+      `UPDATE ${table} SET custom_json = @custom_json, values_hash = @hash, updated_at = @now
+       WHERE id = @id`
+    )
+  })
+  const people = statementsFor('people')
+  const saas = statementsFor('saas_users')
+  const peopleWithValue = db.prepare<[string], PersonRow>(
     'SELECT * FROM people WHERE json_type(custom_json, ?) IS NOT NULL'
   )
-  const clear = db.prepare<{ id: string; custom_json: string; hash: string; now: string }>(
-    `UPDATE people SET custom_json = @custom_json, values_hash = @hash, updated_at = @now
-     WHERE id = @id`
+  const saasWithValue = db.prepare<[string], SaasUserRow>(
+    'SELECT * FROM saas_users WHERE json_type(custom_json, ?) IS NOT NULL'
   )
-  const history = db.prepare<[string, string, string | null, string]>(
+  const history = db.prepare<[string, string, string, string | null, string]>(
     `INSERT INTO record_history (record_type, record_id, field, old_value, new_value, run_id, at)
-     VALUES ('person', ?, ?, ?, NULL, NULL, ?)`
+     VALUES (?, ?, ?, ?, NULL, NULL, ?)`
   )
   const conflict = (label: string, e: unknown) =>
     isUnique(e)
@@ -115,28 +125,48 @@ export function createCustomFieldsRepo(db: Db) {
       }
     },
     remove: (key: string) => remove.run(key).changes > 0,
-    /** Person records holding a non-empty value of the field. */
-    recordsWithValue: (key: string) => countValues.get(jsonPath(key), jsonPath(key))?.n ?? 0,
+    /** Records (of the field's kind) holding a non-empty value of the field. */
+    recordsWithValue: (key: string, record: RecordKind = 'person') =>
+      (record === 'person' ? people : saas).countValues.get(jsonPath(key), jsonPath(key))?.n ?? 0,
     /**
-     * Removes the field's value (returns how many non-empty values went) from every person record, recomputing the values hash (so the next
-     * sync does not see a phantom change) and writing the removal to the record's history.
+     * Removes the field's value from every record of its kind (returns how many non-empty values
+     * went), recomputing the values hash (so the next sync does not see a phantom change) and writing
+     * the removal to the record's history.
      */
-    clearValues(key: string, now: string): number {
+    clearValues(key: string, now: string, record: RecordKind = 'person'): number {
       let n = 0
-      for (const row of withValue.all(jsonPath(key))) {
-        const v = personValuesOf(row)
-        const old = valueText(v.custom[key])
-        delete v.custom[key]
-        clear.run({
-          id: row.id,
-          custom_json: JSON.stringify(v.custom),
-          hash: hashPersonValues(v),
+      const cleared = (
+        recordType: RecordKind,
+        id: string,
+        custom: Record<string, unknown>,
+        hash: string,
+        old: string | null
+      ) => {
+        const table = recordType === 'person' ? people : saas
+        table.clear.run({
+          id,
+          custom_json: JSON.stringify(custom),
+          hash,
           now
         })
-        if (old === null) continue
-        history.run(row.id, `custom.${key}`, old, now)
+        if (old === null) return
+        history.run(recordType, id, `custom.${key}`, old, now)
         n++
       }
+      if (record === 'person')
+        for (const row of peopleWithValue.all(jsonPath(key))) {
+          const v = personValuesOf(row)
+          const old = valueText(v.custom[key])
+          delete v.custom[key]
+          cleared('person', row.id, v.custom, hashPersonValues(v), old)
+        }
+      else
+        for (const row of saasWithValue.all(jsonPath(key))) {
+          const v = saasValuesOf(row)
+          const old = valueText(v.custom[key])
+          delete v.custom[key]
+          cleared('saas-user', row.id, v.custom, hashSaasValues(v), old)
+        }
       return n
     }
   }

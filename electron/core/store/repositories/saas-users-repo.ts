@@ -1,6 +1,6 @@
 /** SaaS user records (the person's Webex account), linked to a person record. */
 import type { SaasUserRecord } from '../../../../shared/domain/saas-user'
-import type { SaasValues } from '../../sync/record-values'
+import type { SaasValues, Scalar } from '../../sync/record-values'
 import type { Db } from '../db'
 import { searchTextOf } from './people-repo'
 
@@ -19,6 +19,7 @@ export type SaasUserRow = {
   invite_pending: number | null
   login_enabled: number | null
   type: string | null
+  custom_json: string
   not_in_webex: number
   not_in_webex_since: string | null
   values_hash: string
@@ -59,7 +60,8 @@ export function saasValuesOf(r: SaasUserRow): SaasValues {
     licenses: JSON.parse(r.licenses_json) as string[],
     invitePending: bool(r.invite_pending),
     loginEnabled: bool(r.login_enabled),
-    type: r.type
+    type: r.type,
+    custom: JSON.parse(r.custom_json) as Record<string, Scalar>
   }
 }
 
@@ -103,6 +105,7 @@ type WriteParams = {
   invite_pending: number | null
   login_enabled: number | null
   type: string | null
+  custom_json: string
   values_hash: string
   sync_time: string | null
   integration_id: string | null
@@ -120,18 +123,18 @@ export function createSaasUsersRepo(db: Db) {
   )
   const insert = db.prepare<WriteParams>(
     `INSERT INTO saas_users (id, person_id, webex_id, email, display_name, roles_json, status,
-       last_activity, licenses_json, invite_pending, login_enabled, type, values_hash, sync_time,
-       integration_id, search_text, created_at, updated_at)
+       last_activity, licenses_json, invite_pending, login_enabled, type, custom_json, values_hash,
+       sync_time, integration_id, search_text, created_at, updated_at)
      VALUES (@id, @person_id, @webex_id, @email, @display_name, @roles_json, @status, @last_activity,
-       @licenses_json, @invite_pending, @login_enabled, @type, @values_hash, @sync_time,
-       @integration_id, @search_text, @now, @now)`
+       @licenses_json, @invite_pending, @login_enabled, @type, @custom_json, @values_hash,
+       @sync_time, @integration_id, @search_text, @now, @now)`
   )
   const update = db.prepare<WriteParams>(
     `UPDATE saas_users SET person_id = COALESCE(@person_id, person_id), webex_id = @webex_id,
        email = @email, display_name = @display_name, roles_json = @roles_json, status = @status,
        last_activity = @last_activity, licenses_json = @licenses_json,
        invite_pending = @invite_pending, login_enabled = @login_enabled, type = @type,
-       values_hash = @values_hash, sync_time = @sync_time, not_in_webex = 0,
+       custom_json = @custom_json, values_hash = @values_hash, sync_time = @sync_time, not_in_webex = 0,
        not_in_webex_since = NULL, integration_id = COALESCE(@integration_id, integration_id),
        search_text = @search_text, updated_at = @now
      WHERE id = @id`
@@ -179,6 +182,7 @@ export function createSaasUsersRepo(db: Db) {
     invite_pending: int(v.invitePending),
     login_enabled: int(v.loginEnabled),
     type: v.type,
+    custom_json: JSON.stringify(v.custom),
     values_hash: hash,
     sync_time: syncTime,
     integration_id: integrationId,

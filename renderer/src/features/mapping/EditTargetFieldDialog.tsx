@@ -48,7 +48,8 @@ export function EditTargetFieldDialog({ fieldKey, onClose }: Props) {
     })
     if (!res.ok) return setError(res.error.message)
     // The core removed the saved mappings that filled it; the draft forgets it too.
-    editDraft((d) => setMapping(d, unmap(d.mapping, `custom.${fieldKey}`)))
+    const target = field?.record === 'saas-user' ? `saas.custom.${fieldKey}` : `custom.${fieldKey}`
+    editDraft((d) => setMapping(d, unmap(d.mapping, target)))
     await reload()
     onClose()
   }

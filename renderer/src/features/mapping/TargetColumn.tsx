@@ -63,8 +63,8 @@ export function TargetColumn({ validation, onNewField, onEditField }: Props) {
       </div>
       {record === 'saas-user' ? (
         <p className="field-hint">
-          The sync fills a SaaS user’s fields from the Webex account; workflows fill its custom
-          fields.
+          The sync fills a SaaS user’s built-in fields from the Webex account; map sources to its
+          custom fields.
         </p>
       ) : null}
       <div className="mapping-scroll">

@@ -4,6 +4,7 @@ import { useAppStore } from '../../app/store'
 import { call } from '../../lib/call'
 import {
   BackBar,
+  customRows,
   RecordPending,
   date,
   FieldList,
@@ -74,7 +75,10 @@ export function PersonPage({ id }: { id: string }) {
           />
         </section>
         {saasUser ? (
-          <WebexAccount user={saasUser} />
+          <WebexAccount
+            user={saasUser}
+            custom={customRows(saasUser.custom, customFields, 'saas-user')}
+          />
         ) : (
           <section className="card" data-testid="webex-account">
             <h3>Webex account</h3>

@@ -1,5 +1,6 @@
 /** Pieces of the person and Webex user pages: back bar, field list, Webex account, change history. */
 import type { ReactNode } from 'react'
+import type { CustomField, RecordKind } from '../../../../shared/domain/custom-field'
 import type { HistoryEntry } from '../../../../shared/domain/person'
 import type { SaasUserRecord } from '../../../../shared/domain/saas-user'
 import { formatAbsolute } from '../../lib/format-time'
@@ -45,7 +46,19 @@ export function FieldList({ rows, label }: { rows: FieldRow[]; label: string }) 
 export const text = (v: unknown): string => formatCell(v, 'text')
 export const date = (v: string | null): string => (v ? formatAbsolute(v) : '—')
 
-export function WebexAccount({ user }: { user: SaasUserRecord }) {
+/** A record's custom values as rows, under each field's current name (values are kept by key). */
+export const customRows = (
+  values: Record<string, unknown>,
+  fields: readonly CustomField[],
+  record: RecordKind
+): FieldRow[] =>
+  Object.entries(values).map(([k, v]) => ({
+    label: fields.find((f) => f.key === k && f.record === record)?.label ?? k,
+    value: text(v)
+  }))
+
+/** The Webex account card; `custom` are the rows of its custom SaaS user fields (customRows). */
+export function WebexAccount({ user, custom = [] }: { user: SaasUserRecord; custom?: FieldRow[] }) {
   const activity =
     user.lastActivity === null
       ? 'No activity recorded'
@@ -79,6 +92,7 @@ export function WebexAccount({ user }: { user: SaasUserRecord }) {
           { label: 'Login enabled', value: text(user.loginEnabled) },
           { label: 'Type', value: text(user.type) },
           { label: 'Webex ID', value: <code className="wrap">{user.webexId}</code> },
+          ...custom,
           { label: 'Last synced', value: date(user.syncTime) }
         ]}
       />

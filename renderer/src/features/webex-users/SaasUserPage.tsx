@@ -1,8 +1,13 @@
-/** One Webex account: its roles, status, activity and licences, the linked person, and history. */
+/**
+ * One Webex account: its roles, status, activity, licences and custom fields, the linked person, and
+ * history.
+ */
+import { useEffect } from 'react'
 import { useAppStore } from '../../app/store'
 import { call } from '../../lib/call'
 import {
   BackBar,
+  customRows,
   RecordPending,
   FieldList,
   HistoryTable,
@@ -17,6 +22,10 @@ export function SaasUserPage({ id }: { id: string }) {
   const openRecord = useAppStore((s) => s.openRecord)
   const navigate = useAppStore((s) => s.navigate)
   const state = useRecord(getSaasUser, id)
+  const customFields = useAppStore((s) => s.customFields)
+  useEffect(() => {
+    void useAppStore.getState().loadCustomFields()
+  }, [])
   const back = () => openRecord('saas-users', null)
 
   if (state.phase !== 'ready')
@@ -34,7 +43,7 @@ export function SaasUserPage({ id }: { id: string }) {
     <div className="stack" data-testid="saas-user-page">
       <BackBar label="Webex users" onBack={back} title={u.displayName ?? u.email ?? u.webexId} />
       <div className="record-grid">
-        <WebexAccount user={u} />
+        <WebexAccount user={u} custom={customRows(u.custom, customFields, 'saas-user')} />
         <section className="card stack" aria-labelledby="linked-person-title">
           <h3 id="linked-person-title">Person record</h3>
           {person ? (

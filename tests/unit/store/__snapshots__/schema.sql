@@ -1,4 +1,4 @@
--- user_version = 30
+-- user_version = 40
 
 -- table api_fields
 CREATE TABLE api_fields (
@@ -293,7 +293,7 @@ CREATE TABLE saas_users (
         search_text TEXT NOT NULL DEFAULT '',
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
-      ) STRICT;
+      , custom_json TEXT NOT NULL DEFAULT '{}') STRICT;
 
 -- index saas_users_person
 CREATE INDEX saas_users_person ON saas_users (person_id);
