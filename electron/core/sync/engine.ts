@@ -12,19 +12,20 @@ import { writeTransaction } from '../store/transaction'
 import { checkpointWal } from '../store/pragmas'
 import type { Logger } from '../log/logger'
 import type { PeoplePage, WebexClient } from '../webex'
+import type { RawItem } from '../webex/people-page-decode'
 import { WebexApiError } from '../webex/errors'
 import type { RunCounts } from '../../../shared/domain/run'
 import { emptyCounts } from '../../../shared/domain/run'
 import { mappingUsesNames } from '../../../shared/domain/mapping'
 import type { PlanItemInput } from '../store/repositories/plans-repo'
-import { hashRawText, rawItemTexts, rawItemTextsByParse } from './raw-items'
+import { hashRawBytes } from './raw-items'
 import { decidePage, type DecideConfig } from './match'
 import { loadCustomTypes } from '../mapping/custom-types'
 import type { EngineRepos } from './engine-types'
 import { writeRecordPlan, type WriteContext } from './write-records'
 import type { ProgressState } from './progress'
 import type { RecordPlan } from './record-plan'
-import { isKnownUnchanged, planFingerprint } from './unchanged-fast-path'
+import { planFingerprint } from './unchanged-fast-path'
 import type { RawPlanState } from '../store/repositories/history-repo'
 import { DEFAULT_OUTAGE_POLICY, isOutage, pause, type OutagePolicy } from './outage'
 
@@ -96,27 +97,24 @@ async function loadNames(client: WebexClient, logger: Logger) {
   }
 }
 
-/** Each item's raw text by id: scanned out of the page body, or (unusual bodies) parsed. */
-const rawTextsOf = (text: string) => rawItemTexts(text) ?? rawItemTextsByParse(text)
-
 /** Parsed raw items of `people`, only when the mapping reads JSON paths (`$...`) over the raw person. */
 function rawObjectsFor(
   people: readonly { id: string }[],
-  texts: Map<string, string>,
+  texts: ReadonlyMap<string, RawItem>,
   mapping: DecideConfig['mapping']
 ) {
   const out = new Map<string, unknown>()
   if (!mapping.some((e) => e.source.startsWith('$'))) return out
   for (const { id } of people) {
     const t = texts.get(id)
-    if (t !== undefined && !out.has(id)) out.set(id, JSON.parse(t))
+    if (t !== undefined && !out.has(id)) out.set(id, JSON.parse(t.text))
   }
   return out
 }
 
 /** One page's raw items: text and hash by id, and what the store knows about each. */
 type PageRaw = {
-  texts: Map<string, string>
+  texts: ReadonlyMap<string, RawItem>
   hashes: Map<string, string>
   states: Map<string, RawPlanState>
 }
@@ -177,28 +175,46 @@ async function listAndWrite(deps: EngineDeps, job: EngineJob): Promise<ListingRe
     throttledUntil: deps.client.throttledUntil
   })
 
+  /** Hashes of a page's raw items, from the listing's fast-path question until the page is written. */
+  const pageHashes = new WeakMap<ReadonlyMap<string, RawItem>, Map<string, string>>()
+  const hashesOf = (items: ReadonlyMap<string, RawItem>): Map<string, string> => {
+    let hashes = pageHashes.get(items)
+    if (!hashes) {
+      hashes = new Map<string, string>()
+      for (const [id, item] of items) hashes.set(id, hashRawBytes(item.bytes))
+      pageHashes.set(items, hashes)
+    }
+    return hashes
+  }
+  /**
+   * The unchanged fast path, asked by the listing before it decodes a page: people it names are
+   * counted unchanged and never decoded, parsed or planned. A preview stores a plan item for
+   * everyone, so it plans everyone in full. Asking before earlier held pages are written is safe:
+   * a page's writes touch only its own people's records and raw rows.
+   */
+  const knownUnchanged = (items: ReadonlyMap<string, RawItem>): ReadonlySet<string> => {
+    if (job.mode !== 'sync' || fingerprint === null) return new Set()
+    return repos.raw.knownUnchanged([...hashesOf(items)], fingerprint)
+  }
+
   /** One page's rows, its page record and the run's checkpoint. Runs inside commitPages' transaction. */
   const writePage = (page: PeoplePage) => {
     const t0 = performance.now()
     const now = deps.now().toISOString()
-    const texts = rawTextsOf(page.rawText)
-    const hashes = new Map<string, string>()
-    for (const [id, json] of texts) hashes.set(id, hashRawText(json))
+    const texts = page.rawItems
     let written = 0
     {
-      // One query for the page: raw hashes, plan state and the matched records' hashes.
-      const raw: PageRaw = { texts, hashes, states: repos.raw.statesOf([...texts.keys()]) }
-      // A preview stores a plan item for everyone, so it plans everyone in full.
-      const known = (id: string) =>
-        job.mode === 'sync' &&
-        isKnownUnchanged(raw.states.get(id), hashes.get(id) ?? '', fingerprint)
-      const fast = new Set<string>()
-      const toPlan = page.items.filter((p) => (known(p.id) ? (fast.add(p.id), false) : true))
-      counts.unchanged += page.items.length - toPlan.length
+      const hashes = hashesOf(texts)
+      pageHashes.delete(texts)
+      // Stored state of the people planned in full (the fast-path ones need none).
+      const toPlan = page.items
+      const raw: PageRaw = { texts, hashes, states: repos.raw.statesOf(toPlan.map((p) => p.id)) }
+      const fast = new Set(page.knownIds)
+      counts.unchanged += fast.size
       const plans = decidePage(toPlan, rawObjectsFor(toPlan, texts, cfg.mapping), cfg, repos)
       if (job.mode === 'sync') written = writePlans(plans, raw, fast, now)
       else storePlans(plans)
-      for (const p of page.items) seen.add(p.id)
+      for (const id of texts.keys()) seen.add(id)
       pagesRead++
       checkpointPages++
       recordsWritten += written
@@ -207,7 +223,7 @@ async function listAndWrite(deps: EngineDeps, job: EngineJob): Promise<ListingRe
       repos.runs.addPage({
         runId: run.id,
         pageNumber: checkpointPages,
-        items: page.items.length,
+        items: texts.size,
         pageSize: page.pageSize,
         fetchMs: page.durationMs,
         writeMs,
@@ -251,11 +267,11 @@ async function listAndWrite(deps: EngineDeps, job: EngineJob): Promise<ListingRe
   ): number => {
     let written = 0
     const planned = new Map(plans.map((p) => [p.webexId, p]))
-    for (const [id, json] of raw.texts) {
+    for (const [id, item] of raw.texts) {
       // Fast-path people: their raw row and plan state are current by definition.
       if (fast.has(id)) continue
       const plan = planned.get(id)
-      const hash = raw.hashes.get(id) ?? hashRawText(json)
+      const hash = raw.hashes.get(id) ?? hashRawBytes(item.bytes)
       const state = raw.states.get(id)
       const result = plan?.hashes && fingerprint !== null ? plan.hashes : null
       // The stored plan state stays true while the raw JSON is the same (it says what that JSON
@@ -271,7 +287,7 @@ async function listAndWrite(deps: EngineDeps, job: EngineJob): Promise<ListingRe
       if (keepOld) continue
       written += repos.raw.save({
         webexId: id,
-        json,
+        json: item.text,
         hash,
         runId: run.id,
         planFp: result ? fingerprint : null,
@@ -374,7 +390,12 @@ async function listAndWrite(deps: EngineDeps, job: EngineJob): Promise<ListingRe
   for (;;) {
     const listing = deps.client.listPeople(
       {},
-      { pageSize: job.pageSize, signal: deps.signal, ...(startUrl ? { startUrl } : {}) }
+      {
+        pageSize: job.pageSize,
+        signal: deps.signal,
+        knownItems: knownUnchanged,
+        ...(startUrl ? { startUrl } : {})
+      }
     )
     const it = listing[Symbol.asyncIterator]()
     const held: PeoplePage[] = []

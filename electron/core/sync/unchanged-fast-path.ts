@@ -2,16 +2,17 @@
  * The unchanged fast path (performance.md C3 stretch): a person whose raw Webex JSON is byte-for-byte
  * what was last planned, under the same integration configuration, and whose records still carry the
  * hashes that plan produced, is unchanged, so it is neither parsed again, mapped, hashed nor looked up
- * row by row. The slow path (decidePage) would reach the same answer: its decision is a function of
+ * row by row — not even decoded: the listing asks before it decodes a page (webex/list-people.ts
+ * `knownItems`). The slow path (decidePage) would reach the same answer: its decision is a function of
  * the raw person, the configuration and the stored records' hashes / link / "not in Webex" flag, all of
- * which are compared here.
+ * which the test compares. The test itself is one query per page, in the raw people repository
+ * (`knownUnchanged`, store/repositories/history-repo.ts); this file computes the fingerprint.
  *
  * Anything that depends on the clock disables the fast path: a mapping that reads the sync time (other
  * than into the sync time field itself, which is stamped only on written records) and filter rules on
  * relative dates or on the sync time.
  */
 import { isFilterRule } from '../../../shared/domain/ingest-filter-rule'
-import type { RawPlanState } from '../store/repositories/history-repo'
 import type { DecideConfig } from './match'
 import { hashText } from './record-values'
 
@@ -51,17 +52,4 @@ export function planFingerprint(cfg: DecideConfig): string | null {
       sortedEntries(cfg.customTypes)
     ])
   )
-}
-
-/** True when the stored state proves the person unchanged (see the file comment). */
-export function isKnownUnchanged(
-  s: RawPlanState | undefined,
-  rawHash: string,
-  fingerprint: string | null
-): boolean {
-  if (!s || fingerprint === null || s.planFp !== fingerprint || s.hash !== rawHash) return false
-  if (s.personHash === null || s.storedPersonHash !== s.personHash) return false
-  // Person only (scope "user"): the SaaS user record is not part of the plan.
-  if (s.saasHash === null) return true
-  return s.storedSaasHash === s.saasHash && s.saasPresent && s.saasLinked
 }

@@ -27,7 +27,7 @@ import {
   type RetryPolicy
 } from './retry-policy'
 import { ErrorBody } from './schemas'
-import type { Transport, TransportResponse } from './transport'
+import { withLazyBody, type Transport, type TransportResponse } from './transport'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
@@ -49,7 +49,9 @@ export type HttpRequest = {
 export type HttpResult = {
   status: number
   headers: TransportResponse['headers']
-  body: string
+  /** Decoded on first read. */
+  readonly body: string
+  bytes: Buffer
   /** The URL of the attempt that succeeded (may differ from the request after a 504 shrink). */
   url: string
   trackingId: string
@@ -152,15 +154,17 @@ export function createHttpClient(ctx: HttpContext): HttpClient {
 
       const status = res.status
       if (status >= 200 && status < 300) {
-        return {
-          status,
-          headers: res.headers,
-          body: res.body,
-          url: url.href,
-          trackingId: headerString(res.headers.trackingid) ?? trackingId,
-          attempts,
-          durationMs: ctx.clock.now() - started
-        }
+        return withLazyBody(
+          {
+            status,
+            headers: res.headers,
+            url: url.href,
+            trackingId: headerString(res.headers.trackingid) ?? trackingId,
+            attempts,
+            durationMs: ctx.clock.now() - started
+          },
+          res.bytes
+        )
       }
 
       const apiErr = toApiError(req.method, url, res, ctx.clock.now(), req.idempotent)

@@ -9,11 +9,12 @@
  */
 import type { Logger } from '../log/logger'
 import { ForeignOriginError, WebexAbortedError } from './errors'
-import { parseJson, parseJsonText, type HttpClient } from './http'
+import type { HttpClient } from './http'
 import { nextLinkOf } from './link-header'
 import { assertSameOrigin } from './origin'
+import { entriesOf, parseEntries, type RawItem } from './people-page-decode'
 import { halvedPageSize } from './retry-policy'
-import { fastParsePersonPage, PersonPage, type Person } from './schemas'
+import type { Person } from './schemas'
 
 export type PeopleQuery = {
   email?: string
@@ -35,13 +36,21 @@ export type ListPeopleOptions = {
   /** Loop guard. Defaults to ceil(expectedTotal / pageSize) × 2 when expectedTotal is given. */
   maxPages?: number
   expectedTotal?: number
+  /**
+   * Of a page's items (id → bytes as sent, duplicates already dropped), the ids the caller already
+   * knows byte for byte and does not need parsed: they are handed out in `knownIds`, not `items`.
+   * A re-sync uses it to skip decoding and parsing people whose bytes it stored and validated before.
+   */
+  knownItems?: (raw: ReadonlyMap<string, RawItem>) => ReadonlySet<string>
 }
 
 export type PeoplePage = {
-  /** Validated people, minus ids already seen earlier in this listing. */
+  /** Validated people, minus ids already seen earlier in this listing and minus `knownIds`. */
   items: Person[]
-  /** The page's body as received (JSON text), for callers that keep raw payloads. */
-  rawText: string
+  /** Ids of this page the caller's `knownItems` knew: handed out unparsed (see `rawItems`). */
+  knownIds: string[]
+  /** Each handed-out item as Webex sent it, by id (`items` and `knownIds`), in page order. */
+  rawItems: ReadonlyMap<string, RawItem>
   /** The URL fetched (after any page-size shrink). */
   url: string
   /** The next URL to fetch (checkpoint), or null on the last page. */
@@ -208,13 +217,13 @@ export function listPeople(
     opts.signal?.addEventListener('abort', onCallerAbort, { once: true })
 
     /** Loop guards for a URL about to be requested; a reason ends the listing before the request. */
-    const guard = (url: string): ListEndReason | null => {
+    const guard = (url: string, pagesBefore: number): ListEndReason | null => {
       const key = cursorKey(url)
       if (seenCursors.has(key)) {
         ctx.logger.warn('webex.list-people.loop', { url, pages: state.pages })
         return 'loop'
       }
-      if (state.pages >= maxPages) {
+      if (pagesBefore >= maxPages) {
         ctx.logger.warn('webex.list-people.max-pages', { maxPages })
         return 'loop'
       }
@@ -236,7 +245,7 @@ export function listPeople(
 
     try {
       const first = firstUrl()
-      const stopFirst = guard(first)
+      const stopFirst = guard(first, 0)
       if (stopFirst) return finish(stopFirst)
       let inflight = request(first)
       for (;;) {
@@ -244,45 +253,54 @@ export function listPeople(
         if (opts.signal?.aborted) throw new WebexAbortedError()
         const fetchedPageSize = pageSize
         seenCursors.add(cursorKey(res.url))
-        const json = parseJsonText(res)
-        // The hand-written fast path first; zod (with its precise issues) for anything unusual.
-        const page = fastParsePersonPage(json) ?? parseJson(PersonPage, json, res)
-        const ids = page.items.map((p) => p.id)
+        const rawNext = nextLinkOf(res.headers.link, res.url)
+        const nextUrl = rawNext === null ? null : repairNext(rawNext)
+        // Ask for the next page before decoding this one, so Webex serves it while we parse and
+        // the caller stores: one request in flight at most.
+        // This page counts: it is handed out below unless it turns out to be a repeat.
+        const stop = nextUrl === null ? null : guard(nextUrl, state.pages + 1)
+        if (nextUrl !== null && stop === null) {
+          inflight = request(nextUrl)
+          // Sending goes on in promise callbacks and socket I/O, which would otherwise wait for
+          // the CPU-bound decoding below and the caller's writes: let it leave first.
+          await new Promise<void>((resolve) => setImmediate(resolve))
+        }
 
+        const entries = entriesOf(res)
+        const ids = entries.map((e) => e.id)
         if (previousIds !== null && ids.length > 0 && sameIdSet(previousIds, ids)) {
           ctx.logger.warn('webex.list-people.repeated-page', { url: res.url, pages: state.pages })
           return finish('repeated-page')
         }
         previousIds = ids
 
-        const rawNext = nextLinkOf(res.headers.link, res.url)
-        const nextUrl = rawNext === null ? null : repairNext(rawNext)
-
-        const items: Person[] = []
-        let dropped = 0
-        for (const person of page.items) {
-          if (seenIds.has(person.id)) {
-            dropped++
-            continue
-          }
-          seenIds.add(person.id)
-          items.push(person)
-        }
+        const kept = entries.filter((e) => {
+          if (seenIds.has(e.id)) return false
+          seenIds.add(e.id)
+          return true
+        })
+        const dropped = entries.length - kept.length
         if (dropped > 0) {
           ctx.logger.warn('webex.list-people.duplicate-ids', { url: res.url, dropped })
         }
+        const rawItems = new Map(kept.map((e) => [e.id, e.raw]))
+        const known = opts.knownItems?.(rawItems) ?? new Set<string>()
+        parseEntries(res, kept, known)
+        const items: Person[] = []
+        const knownIds: string[] = []
+        for (const e of kept) {
+          if (e.person !== undefined) items.push(e.person)
+          else knownIds.push(e.id)
+        }
         state.pages++
-        state.people += items.length
+        state.people += kept.length
         state.duplicates += dropped
         state.resumeUrl = nextUrl
 
-        // Ask for the next page while the caller stores this one: one request in flight at most.
-        const stop = nextUrl === null ? null : guard(nextUrl)
-        if (nextUrl !== null && stop === null) inflight = request(nextUrl)
-
         yield {
           items,
-          rawText: res.body,
+          knownIds,
+          rawItems,
           url: res.url,
           nextUrl,
           pageNumber: state.pages,

@@ -21,7 +21,25 @@ export type TransportRequest = {
 export type TransportResponse = {
   status: number
   headers: http.IncomingHttpHeaders
-  body: string
+  /** The body as text, decoded on first use (see `withLazyBody`). */
+  readonly body: string
+  /** The body as received (after gunzip). */
+  bytes: Buffer
+}
+
+/**
+ * Gives `target` a `body` decoded from `bytes` on first read. A 1.4 MB people page the sync already
+ * knows is scanned as bytes and never decoded whole (docs/benchmarks.md, round 4).
+ */
+export function withLazyBody<T extends object>(
+  target: T,
+  bytes: Buffer
+): T & { readonly body: string; bytes: Buffer } {
+  let text: string | undefined
+  return Object.defineProperties(target, {
+    bytes: { value: bytes, enumerable: true },
+    body: { get: () => (text ??= bytes.toString('utf8')), enumerable: true }
+  }) as T & { readonly body: string; bytes: Buffer }
 }
 
 export type Transport = (req: TransportRequest) => Promise<TransportResponse>
@@ -78,11 +96,7 @@ export function createNodeTransport(opts: { maxSockets?: number } = {}): Transpo
             }
             settled = true
             cleanup()
-            resolve({
-              status: res.statusCode ?? 0,
-              headers: res.headers,
-              body: buf.toString('utf8')
-            })
+            resolve(withLazyBody({ status: res.statusCode ?? 0, headers: res.headers }, buf))
           })
         }
       )

@@ -36,4 +36,56 @@ describe('unchanged fast path', () => {
     const detail = await h.call('runs:get', { id: third.id })
     expect(detail.pages.reduce((n, p) => n + p.written, 0)).toBe(0)
   })
+
+  it('re-plans a SaaS user record changed or unlinked, and a deleted person record', async () => {
+    h = await startIngestHarness({ users: 12, maxPageSize: 5 })
+    const i = await h.integration()
+    await h.sync(i.id)
+    const db = h.db()
+    const writer = new Database(db.name)
+    const rows = db.prepare('SELECT id, webex_id FROM people ORDER BY seq LIMIT 3').all() as {
+      id: string
+      webex_id: string
+    }[]
+    const [a, b, c] = rows
+    writer
+      .prepare("UPDATE saas_users SET values_hash = 'tampered' WHERE webex_id = ?")
+      .run(a?.webex_id)
+    writer.prepare('UPDATE saas_users SET person_id = NULL WHERE webex_id = ?').run(b?.webex_id)
+    writer.prepare('DELETE FROM people WHERE id = ?').run(c?.id)
+    writer.close()
+    const again = await h.sync(i.id)
+    // The deleted person is created again; the two SaaS user records are updated back.
+    expect(again.counts).toMatchObject({
+      created: 1,
+      updated: 2,
+      unchanged: h.sim.org.count() - 3
+    })
+    const link = db.prepare(
+      'SELECT s.person_id = p.id AS linked FROM saas_users s JOIN people p ON p.webex_id = s.webex_id WHERE s.webex_id = ?'
+    )
+    for (const r of rows) expect(link.get(r.webex_id)).toEqual({ linked: 1 })
+    const third = await h.sync(i.id)
+    expect(third.counts).toMatchObject({ created: 0, updated: 0, unchanged: h.sim.org.count() })
+  })
+
+  it('plans everyone in full again under another configuration, writing no record', async () => {
+    h = await startIngestHarness({ users: 12, maxPageSize: 5 })
+    const i = await h.integration()
+    await h.sync(i.id)
+    const db = h.db()
+    const fps = db.prepare('SELECT DISTINCT plan_fp AS fp FROM webex_people_raw').pluck()
+    const before = fps.all()
+    expect(before).toHaveLength(1)
+    await h.call('integrations:update', { id: i.id, preference: 'update-only' })
+    const again = await h.sync(i.id)
+    expect(again.counts).toMatchObject({ updated: 0, created: 0, unchanged: h.sim.org.count() })
+    // Everyone was planned under the new configuration (their plan state moved to it)...
+    const after = fps.all()
+    expect(after).toHaveLength(1)
+    expect(after).not.toEqual(before)
+    // ...and no record was written.
+    const touched = db.prepare('SELECT count(*) n FROM people WHERE updated_at > created_at')
+    expect(touched.get()).toEqual({ n: 0 })
+  })
 })

@@ -75,6 +75,40 @@ async function pagedServer(
 const ids = (pages: PeoplePage[]) => pages.flatMap((p) => p.items.map((x) => x.id))
 
 describe('listPeople', () => {
+  it('hands out the items the caller knows unparsed, with every item text as sent', async () => {
+    const s = await pagedServer(12)
+    const client = clientFor(s)
+    const asked: string[][] = []
+    const listing = client.listPeople(
+      {},
+      {
+        pageSize: 5,
+        knownItems: (texts) => {
+          asked.push([...texts.keys()])
+          // "Known": the even-numbered people, and only when their bytes are what we expect.
+          return new Set(
+            [...texts]
+              .filter(
+                ([id, t]) =>
+                  Number(id.slice(1)) % 2 === 0 &&
+                  t.text === JSON.stringify(person(Number(id.slice(1))))
+              )
+              .map(([id]) => id)
+          )
+        }
+      }
+    )
+    const pages = await collect(listing)
+    const all = Array.from({ length: 12 }, (_, i) => `P${i}`)
+    expect(asked.flat()).toEqual(all)
+    expect(pages.flatMap((p) => p.knownIds)).toEqual(all.filter((_, i) => i % 2 === 0))
+    expect(ids(pages)).toEqual(all.filter((_, i) => i % 2 === 1))
+    expect(pages.flatMap((p) => [...p.rawItems.keys()])).toEqual(all)
+    expect(JSON.parse(pages[0]!.rawItems.get('P3')!.text)).toEqual(person(3))
+    expect(listing.outcome()).toMatchObject({ complete: true, people: 12 })
+    client.close()
+  })
+
   it('reads every page, following rel="next", and reports a complete listing', async () => {
     const s = await pagedServer(25)
     const client = clientFor(s)
@@ -85,7 +119,7 @@ describe('listPeople', () => {
     expect(pages.map((p) => p.pageNumber)).toEqual([1, 2, 3])
     expect(pages[2]!.nextUrl).toBeNull()
     expect(pages[0]!.nextUrl).toBe(pages[1]!.url)
-    expect((JSON.parse(pages[0]!.rawText) as { items: unknown[] }).items).toHaveLength(10)
+    expect(pages[0]!.rawItems.size).toBe(10)
     expect(listing.outcome()).toMatchObject({
       complete: true,
       reason: 'end',

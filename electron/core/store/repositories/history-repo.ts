@@ -108,6 +108,21 @@ export function createRawPeopleRepo(db: Db) {
      LEFT JOIN people p ON p.webex_id = r.webex_id
      LEFT JOIN saas_users s ON s.webex_id = r.webex_id`
   )
+  // The unchanged fast path's test (sync/unchanged-fast-path.ts), evaluated in SQLite so a page of
+  // unchanged people costs one query and returns only their ids: same raw bytes (hash) and plan
+  // fingerprint, and records that still carry the hashes that plan produced; a SaaS user record, if
+  // the plan had one, present (not "not in Webex") and linked to the person record.
+  const unchanged = db
+    .prepare<[string, string], string>(
+      `SELECT r.webex_id FROM json_each(?) j
+     JOIN webex_people_raw r ON r.webex_id = j.value ->> 0
+     JOIN people p ON p.webex_id = r.webex_id
+     LEFT JOIN saas_users s ON s.webex_id = r.webex_id
+     WHERE r.hash = j.value ->> 1 AND r.plan_fp = ? AND r.person_hash = p.values_hash
+       AND (r.saas_hash IS NULL
+         OR (s.values_hash = r.saas_hash AND s.not_in_webex = 0 AND s.person_id = p.id))`
+    )
+    .pluck()
   // Writes only when something differs (the ON CONFLICT … WHERE), so changes() counts real writes.
   const upsert = db.prepare<{
     webex_id: string
@@ -153,6 +168,14 @@ export function createRawPeopleRepo(db: Db) {
           saasLinked: r.s_linked === 1
         })
       return out
+    },
+    /** The ids of `items` (id and raw hash) known unchanged under `fingerprint` (see above). */
+    knownUnchanged(
+      items: readonly (readonly [string, string])[],
+      fingerprint: string
+    ): Set<string> {
+      if (items.length === 0) return new Set()
+      return new Set(unchanged.all(JSON.stringify(items), fingerprint))
     },
     /** Writes the raw person and its plan state when any of it differs: returns rows changed. */
     save: (r: RawSave) =>

@@ -1,0 +1,95 @@
+/**
+ * Turns a GET /people response into items the listing can hand out, decoding and parsing as little
+ * as possible: the body's bytes are scanned (page-scan.ts), the envelope is parsed and validated,
+ * and each item is decoded, parsed and validated on its own only when the caller does not already
+ * know its exact bytes. Any doubt (a body the scanner refuses, an item that fails alone) falls back
+ * to the whole-page parse, whose error names the exact field, so a malformed page fails exactly as
+ * it always did.
+ */
+import { parseJson, parseJsonText, type HttpResult } from './http'
+import { scanPeoplePage } from './page-scan'
+import { fastParsePerson, fastParsePersonPage, Person, PersonPage } from './schemas'
+
+type Res = Pick<HttpResult, 'body' | 'bytes' | 'url' | 'trackingId'>
+
+/** One person of a page as Webex sent it: its bytes, and its text decoded on first use. */
+export class RawItem {
+  #text: string | undefined
+  constructor(
+    readonly bytes: Uint8Array,
+    text?: string
+  ) {
+    this.#text = text
+  }
+  get text(): string {
+    return (this.#text ??= Buffer.from(
+      this.bytes.buffer,
+      this.bytes.byteOffset,
+      this.bytes.byteLength
+    ).toString('utf8'))
+  }
+  static ofText(text: string): RawItem {
+    return new RawItem(Buffer.from(text, 'utf8'), text)
+  }
+}
+
+export type PageEntry = {
+  id: string
+  raw: RawItem
+  /** Parsed and validated, or undefined while not (yet) parsed. */
+  person: Person | undefined
+}
+
+/** The whole body parsed and validated: throws WebexMalformedResponseError with the precise issue. */
+function parseWhole(res: Res): PageEntry[] {
+  const json = parseJsonText(res)
+  const page = fastParsePersonPage(json) ?? parseJson(PersonPage, json, res)
+  // Item texts from a second, untouched parse: the fast parse normalises items in place. Only
+  // bodies the scanner refused come here, which Webex does not send.
+  const raw = (JSON.parse(res.body) as { items: unknown[] }).items
+  return page.items.map((person, i) => ({
+    id: person.id,
+    raw: RawItem.ofText(JSON.stringify(raw[i])),
+    person
+  }))
+}
+
+/** Every item of the page in order (duplicates included), parsed only when the body is unusual. */
+export function entriesOf(res: Res): PageEntry[] {
+  const scan = scanPeoplePage(res.bytes)
+  if (!scan || scan.items.some((item) => item.id === null)) return parseWhole(res)
+  let envelope: unknown
+  try {
+    envelope = JSON.parse(scan.envelope)
+  } catch {
+    return parseWhole(res)
+  }
+  // The envelope's own fields (notFoundIds...) are validated like a page with no items.
+  if (!PersonPage.safeParse(envelope).success) return parseWhole(res)
+  return scan.items.map((item) => ({
+    id: item.id ?? '',
+    raw: new RawItem(res.bytes.subarray(item.start, item.end)),
+    person: undefined
+  }))
+}
+
+/** Parses and validates the entries that are not parsed yet, except those `skip` names. */
+export function parseEntries(res: Res, entries: PageEntry[], skip: ReadonlySet<string>): void {
+  for (const e of entries) {
+    if (e.person !== undefined || skip.has(e.id)) continue
+    let person: Person | undefined
+    try {
+      const json = JSON.parse(e.raw.text) as unknown
+      person = fastParsePerson(json) ?? Person.safeParse(json).data
+    } catch {
+      person = undefined
+    }
+    if (person === undefined || person.id !== e.id) {
+      // Throws the whole page's precise error; a page that is valid as a whole is used as such.
+      const whole = new Map(parseWhole(res).map((w) => [w.id, w.person]))
+      person = whole.get(e.id)
+      if (person === undefined) throw new Error(`Item ${e.id} vanished on a second parse`)
+    }
+    e.person = person
+  }
+}
