@@ -5,6 +5,7 @@
  */
 import { utilityProcess } from 'electron'
 import type { CoreChild } from './core-link/core-supervisor'
+import { CORE_V8_FLAGS } from '../core/host/v8-flags'
 
 export const CORE_SERVICE_NAME = 'Roster core'
 
@@ -16,6 +17,7 @@ export function spawnCoreProcess(opts: {
   const child = utilityProcess.fork(opts.modulePath, [], {
     serviceName: CORE_SERVICE_NAME,
     stdio: 'inherit',
+    execArgv: [...CORE_V8_FLAGS],
     env: {
       ...process.env,
       ROSTER_DATA_DIR: opts.dataDir,

@@ -9,6 +9,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import { buildSync } from 'esbuild'
+import { CORE_V8_FLAGS } from '../../electron/core/host/v8-flags'
 import { readdirSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
@@ -54,7 +55,10 @@ let failed = 0
 for (const suite of suites) {
   console.log(`\n## ${suite}`)
   const entry = viaTsx ? ['--import', 'tsx', join(dir, `${suite}.bench.ts`)] : [bundle(suite)]
-  const r = spawnSync(process.execPath, ['--expose-gc', ...entry], { stdio: 'inherit' })
+  // The core process's own V8 flags: its heap limit shapes how much garbage a sync leaves around.
+  const r = spawnSync(process.execPath, ['--expose-gc', ...CORE_V8_FLAGS, ...entry], {
+    stdio: 'inherit'
+  })
   if (r.status !== 0) {
     failed++
     console.error(`suite ${suite} failed (exit ${r.status ?? r.signal})`)
