@@ -85,6 +85,8 @@ export const FieldImpact = z.object({
   recordsWithValue: z.number().int(),
   /** Integrations whose mapping fills the field. */
   mappedBy: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** Integrations using the field as a sync key: it cannot be deleted or made non-unique. */
+  syncKeyOf: z.array(z.object({ id: z.string(), name: z.string() })),
   /** True when the change needs `confirm: true`. */
   needsConfirm: z.boolean(),
   /** E.g. "1,204 people hold a value; deleting the field deletes those values." */

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { CredentialId } from './credential'
+import { CustomFieldKey, type CustomField } from './custom-field'
 import { defaultMapping, Mapping, type Mapping as MappingT } from './mapping'
 import { IngestFilters } from './ingest-filter-rule'
 import { RunSummary } from './run'
@@ -21,16 +22,51 @@ export const INTEGRATION_STATUSES = ['draft', 'launched'] as const
 export const IntegrationStatus = z.enum(INTEGRATION_STATUSES)
 export type IntegrationStatus = z.infer<typeof IntegrationStatus>
 
-/** Fields a sync key may use. The Webex person ID is always matched first as well (rename-safe). */
+/** Built-in fields a sync key may use. The Webex person ID is always matched first as well (rename-safe). */
 export const SYNC_KEY_FIELDS = ['email', 'username', 'webexId'] as const
-export const SyncKeyField = z.enum(SYNC_KEY_FIELDS)
+export const BuiltInSyncKey = z.enum(SYNC_KEY_FIELDS)
+export type BuiltInSyncKey = z.infer<typeof BuiltInSyncKey>
+
+/** A custom person field as a sync key: `custom.<key>` (the field must exist and be unique). */
+export const CustomSyncKey = z.templateLiteral(['custom.', CustomFieldKey])
+export type CustomSyncKey = z.infer<typeof CustomSyncKey>
+
+/** A built-in key or a custom person field; older stored integrations hold built-ins only. */
+export const SyncKeyField = z.union([BuiltInSyncKey, CustomSyncKey])
 export type SyncKeyField = z.infer<typeof SyncKeyField>
+
+/** The custom field key of a `custom.<key>` sync key, or null for a built-in one. */
+export const customKeyOf = (k: SyncKeyField): string | null =>
+  k.startsWith('custom.') ? k.slice('custom.'.length) : null
 
 export const SyncKeys = z.object({
   primary: SyncKeyField.nullable(),
   secondary: SyncKeyField.nullable()
 })
 export type SyncKeys = z.infer<typeof SyncKeys>
+
+/** What a sync-key check needs of a custom field. */
+export type SyncKeyCustomField = Pick<CustomField, 'key' | 'label' | 'unique' | 'record'>
+
+/**
+ * Sync keys that name a custom field which does not exist (any more) or is not unique, in plain words.
+ * Such keys cannot be saved, launched or synced.
+ */
+export function syncKeyProblems(keys: SyncKeys, fields: readonly SyncKeyCustomField[]): string[] {
+  const problems: string[] = []
+  for (const [which, k] of [
+    ['primary', keys.primary],
+    ['secondary', keys.secondary]
+  ] as const) {
+    const key = k ? customKeyOf(k) : null
+    if (key === null) continue
+    const f = fields.find((x) => x.key === key && x.record === 'person')
+    if (!f) problems.push(`The ${which} sync key names a custom field that does not exist (${key})`)
+    else if (!f.unique)
+      problems.push(`${f.label} is not a unique field, so it cannot be the ${which} sync key`)
+  }
+  return problems
+}
 
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM (24-hour)')
 
@@ -125,9 +161,14 @@ const has = (m: MappingT, source: string, target: string) =>
 
 /**
  * What still blocks a launch, in plain language. Pure: `roles` (the defined role names) is optional so
- * the renderer can call it on a form; with it, the mapped Role must be one of them.
+ * the renderer can call it on a form; with it, the mapped Role must be one of them. With
+ * `customFields`, a custom sync key must name an existing unique person field.
  */
-export function integrationReadiness(i: ReadinessSubject, roles?: readonly string[]): Readiness {
+export function integrationReadiness(
+  i: ReadinessSubject,
+  roles?: readonly string[],
+  customFields?: readonly SyncKeyCustomField[]
+): Readiness {
   const missing: string[] = []
   if (!i.credentialId) missing.push('Choose a credential')
   if (!has(i.mapping, 'email', 'username')) missing.push('Map Webex Email to Username')
@@ -138,6 +179,13 @@ export function integrationReadiness(i: ReadinessSubject, roles?: readonly strin
   else if (roles && roleValue !== null && !roles.includes(roleValue))
     missing.push(`Role "${roleValue}" is not in the roles list`)
   if (!i.syncKeys.primary) missing.push('Choose a sync key')
+  if (customFields) missing.push(...syncKeyProblems(i.syncKeys, customFields))
+  // A custom key nothing fills has no value: everyone not yet linked by Webex ID would be skipped.
+  for (const k of [i.syncKeys.primary, i.syncKeys.secondary])
+    if (k && customKeyOf(k) !== null && !i.mapping.some((e) => e.target === k)) {
+      const label = customFields?.find((f) => `custom.${f.key}` === k)?.label ?? k
+      missing.push(`Map a source to ${label} (a sync key)`)
+    }
   return { ready: missing.length === 0, missing }
 }
 

@@ -13,6 +13,7 @@ import {
   createIntegrationsRepo,
   type IntegrationRecord
 } from '../store/repositories/integrations-repo'
+import { createCustomFieldsRepo } from '../store/repositories/custom-fields-repo'
 import { createPeopleRepo } from '../store/repositories/people-repo'
 import { createPlansRepo } from '../store/repositories/plans-repo'
 import { createRolesRepo } from '../store/repositories/roles-repo'
@@ -56,10 +57,12 @@ export function createIngestServices(d: IngestDeps) {
     integrations: createIntegrationsRepo(d.db),
     roles: createRolesRepo(d.db)
   }
+  const customFields = createCustomFieldsRepo(d.db)
   const integrations = createIntegrationsService({
     repo: repos.integrations,
     roles: repos.roles,
     runs: repos.runs,
+    customFields: customFields.list,
     now: d.now,
     nextRunAt: (i) => d.nextRunAt(i),
     onChange: d.onIntegrationsChanged

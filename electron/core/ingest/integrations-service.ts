@@ -4,8 +4,11 @@ import type { z } from 'zod'
 import {
   CreateIntegrationInput,
   integrationReadiness,
+  syncKeyProblems,
   type DuplicateIntegrationInput,
   type Integration,
+  type SyncKeyCustomField,
+  type SyncKeys,
   type UpdateIntegrationInput
 } from '../../../shared/domain/integration'
 import { defaultMapping } from '../../../shared/domain/mapping'
@@ -18,6 +21,8 @@ export type IntegrationsServiceDeps = {
   repo: IntegrationsRepo
   roles: RolesRepo
   runs: RunsRepo
+  /** The custom fields, for sync keys on custom person fields. */
+  customFields: () => readonly SyncKeyCustomField[]
   now: () => Date
   /** The scheduler's next run time for a launched integration. */
   nextRunAt: (i: IntegrationRecord) => string | null
@@ -34,11 +39,17 @@ const defaultRoleName = (names: string[]) =>
 
 export function createIntegrationsService(d: IntegrationsServiceDeps) {
   const roleNames = () => d.roles.list().map((r) => r.name)
+  const readiness = (i: IntegrationRecord) => integrationReadiness(i, roleNames(), d.customFields())
+  /** A sync key on a missing or non-unique custom field is refused outright, even in a draft. */
+  const mustHaveUsableKeys = (keys: SyncKeys) => {
+    const problems = syncKeyProblems(keys, d.customFields())
+    if (problems.length > 0) throw new AppError('BAD_REQUEST', `${problems.join('; ')}.`)
+  }
   const toDto = (i: IntegrationRecord): Integration => {
     const { lastScheduledAt: _l, ...rest } = i
     return {
       ...rest,
-      readiness: integrationReadiness(i, roleNames()),
+      readiness: readiness(i),
       nextRunAt: i.status === 'launched' ? d.nextRunAt(i) : null,
       lastRun: d.runs.lastRun(i.id)
     }
@@ -54,6 +65,7 @@ export function createIntegrationsService(d: IntegrationsServiceDeps) {
   }
 
   function create(input: CreateParsed): Integration {
+    mustHaveUsableKeys(input.syncKeys)
     const now = d.now().toISOString()
     const record: IntegrationRecord = {
       id: randomUUID(),
@@ -77,11 +89,11 @@ export function createIntegrationsService(d: IntegrationsServiceDeps) {
 
   function update(input: UpdateParsed): Integration {
     const current = mustGet(input.id)
+    if (input.syncKeys) mustHaveUsableKeys(input.syncKeys)
     const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined))
     const next: IntegrationRecord = { ...current, ...patch, updatedAt: d.now().toISOString() }
     // An edit that breaks readiness sends a launched integration back to draft.
-    if (next.status === 'launched' && !integrationReadiness(next, roleNames()).ready)
-      next.status = 'draft'
+    if (next.status === 'launched' && !readiness(next).ready) next.status = 'draft'
     d.repo.replace(next)
     return changed(toDto(next))
   }
@@ -106,7 +118,7 @@ export function createIntegrationsService(d: IntegrationsServiceDeps) {
 
   function launch(id: string): Integration {
     const i = mustGet(id)
-    const r = integrationReadiness(i, roleNames())
+    const r = readiness(i)
     if (!r.ready) throw new AppError('BAD_REQUEST', `Not ready to launch: ${r.missing.join('; ')}`)
     const next: IntegrationRecord = { ...i, status: 'launched', updatedAt: d.now().toISOString() }
     d.repo.replace(next)

@@ -31,6 +31,8 @@ export type ImpactArgs = {
   names: NameMaps
   /** The same custom field types the sync uses (loadCustomTypes). */
   customTypes?: ReadonlyMap<string, CustomFieldType>
+  /** Custom person field labels, for the skip reasons of a custom sync key. */
+  customLabels?: ReadonlyMap<string, string>
   syncTime: string
   sampleLimit: number
   /** Planned per batch, like the sync's pages. */
@@ -47,7 +49,8 @@ export function computeImpact(a: ImpactArgs): ImpactResult {
     preference: a.saved.preference,
     scope: a.saved.scope,
     names: a.names,
-    ...(a.customTypes ? { customTypes: a.customTypes } : {})
+    ...(a.customTypes ? { customTypes: a.customTypes } : {}),
+    ...(a.customLabels ? { customLabels: a.customLabels } : {})
   }
   const savedCfg: DecideConfig = {
     ...base,

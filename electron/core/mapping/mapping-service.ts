@@ -37,7 +37,7 @@ import type { RolesRepo } from '../store/repositories/roles-repo'
 import type { SaasUsersRepo } from '../store/repositories/saas-users-repo'
 import { computeImpact, namesFromRecords } from './impact'
 import { createLastRead, type LastReadPerson } from './last-read'
-import { customTypesOf } from './custom-types'
+import { customLabelsOf, customTypesOf } from './custom-types'
 import { sourcesWithSamples } from './samples'
 import { smartMapping } from './smart-mapping'
 import { sourceValue } from './source-value'
@@ -87,6 +87,8 @@ export function createMappingService(d: MappingServiceDeps) {
   const apiFields = createApiFieldsRepo(d.db)
   const iso = () => d.now().toISOString()
   const targets = () => targetFields(customFields.list())
+  // Fields made unique before sync keys could use them get their index now (cheap when present).
+  customFields.syncKeyIndexes()
   const roleNames = () => d.roles.list().map((r) => r.name)
 
   const names = (people: readonly LastReadPerson[]): NameMaps =>
@@ -124,12 +126,31 @@ export function createMappingService(d: MappingServiceDeps) {
       .map((i) => ({ id: i.id, name: i.name }))
   }
 
+  /** Integrations whose primary or secondary sync key is the custom person field `key`. */
+  function integrationsKeyedBy(key: string) {
+    const k = `custom.${key}`
+    return d.integrations
+      .list()
+      .filter((i) => i.syncKeys.primary === k || i.syncKeys.secondary === k)
+      .map((i) => ({ id: i.id, name: i.name }))
+  }
+
+  /** Why a field used as a sync key cannot be deleted or made non-unique, or null when it can. */
+  function syncKeyRefusal(label: string, keyedBy: readonly { name: string }[], what: string) {
+    if (keyedBy.length === 0) return null
+    const names = keyedBy.map((i) => `"${i.name}"`).join(', ')
+    const them = keyedBy.length === 1 ? 'the integration' : 'the integrations'
+    return `${label} is the sync key of ${them} ${names}, so it cannot be ${what}. Choose another sync key there first.`
+  }
+
   function fieldImpact(key: string): FieldImpact {
     const f = customFields.get(key)
     if (!f) throw new AppError('NOT_FOUND', 'That field no longer exists.')
     const target = f.record === 'person' ? `custom.${key}` : `saas.custom.${key}`
     const records = customFields.recordsWithValue(key, f.record)
     const mappedBy = integrationsMapping(target)
+    const syncKeyOf = f.record === 'person' ? integrationsKeyedBy(key) : []
+    const keyRefusal = syncKeyRefusal(f.label, syncKeyOf, 'deleted')
     const who = `${records.toLocaleString('en-US')} ${records === 1 ? 'record holds' : 'records hold'} a value`
     const maps = mappedBy.length
       ? ` and ${mappedBy.length === 1 ? 'the integration' : 'the integrations'} ${mappedBy.map((m) => `"${m.name}"`).join(', ')} ${mappedBy.length === 1 ? 'fills' : 'fill'} it`
@@ -139,11 +160,13 @@ export function createMappingService(d: MappingServiceDeps) {
       label: f.label,
       recordsWithValue: records,
       mappedBy,
+      syncKeyOf,
       needsConfirm: records > 0 || mappedBy.length > 0,
       onDelete:
-        records === 0 && mappedBy.length === 0
+        keyRefusal ??
+        (records === 0 && mappedBy.length === 0
           ? 'No record holds a value and no mapping fills it: deleting it removes only the field.'
-          : `${who}${maps}. Deleting the field deletes those values (kept in each record's history) and removes the mappings to it.`,
+          : `${who}${maps}. Deleting the field deletes those values (kept in each record's history) and removes the mappings to it.`),
       onRename: `${who}${maps}. Renaming changes the name only: the values and mappings stay.`
     }
   }
@@ -233,13 +256,15 @@ export function createMappingService(d: MappingServiceDeps) {
     impact(q: z.output<typeof ImpactInput>): ImpactResult {
       const i = mustIntegration(q.integrationId)
       const all = wholeLastRead()
+      const fields = customFields.list()
       return computeImpact({
         people: all.people,
         saved: i,
         draft: q.draft,
         store: { people: d.people, saas: d.saas },
         names: all.names,
-        customTypes: customTypesOf(customFields.list()),
+        customTypes: customTypesOf(fields),
+        customLabels: customLabelsOf(fields),
         syncTime: iso(),
         sampleLimit: q.sampleLimit
       })
@@ -312,6 +337,11 @@ export function createMappingService(d: MappingServiceDeps) {
         if (!f) throw new AppError('NOT_FOUND', 'That field no longer exists.')
         const impact = fieldImpact(q.key)
         const renamed = q.label !== undefined && q.label !== f.label
+        const refusal =
+          q.unique === false && f.unique
+            ? syncKeyRefusal(f.label, impact.syncKeyOf, 'made non-unique')
+            : null
+        if (refusal) throw new AppError('CONFLICT', refusal)
         if (renamed && impact.needsConfirm && q.confirm !== true)
           throw new AppError('CONFLICT', `${impact.onRename} Confirm to rename.`)
         const next: CustomField = {
@@ -326,6 +356,8 @@ export function createMappingService(d: MappingServiceDeps) {
       },
       remove(key: string, confirm: boolean) {
         const impact = fieldImpact(key)
+        const refusal = syncKeyRefusal(impact.label, impact.syncKeyOf, 'deleted')
+        if (refusal) throw new AppError('CONFLICT', refusal)
         if (impact.needsConfirm && !confirm)
           throw new AppError('CONFLICT', `${impact.onDelete} Confirm to delete.`)
         const f = customFields.get(key)

@@ -139,6 +139,19 @@ export function validateMapping(a: ValidateArgs): ValidationIssue[] {
     if (!a.syncKeys.primary) add('syncKeys', 'Choose a sync key.')
     if (a.syncKeys.primary && a.syncKeys.primary === a.syncKeys.secondary)
       add('syncKeys', 'The secondary sync key is the same as the primary one.', 'warning')
+    for (const [which, key] of [
+      ['primary', a.syncKeys.primary],
+      ['secondary', a.syncKeys.secondary]
+    ] as const) {
+      if (!key) continue
+      const t = targets.get(key)
+      if (!t) add('syncKeys', `The ${which} sync key names a field that does not exist (${key}).`)
+      else if (!t.unique || t.record !== 'person')
+        add('syncKeys', `${t.label} is not a unique field, so it cannot be the ${which} sync key.`)
+      // The Webex ID is kept by the sync itself; other keys need a mapping to have a value.
+      else if (key !== 'webexId' && !a.mapping.some((e) => e.target === key))
+        add('syncKeys', `Nothing is mapped to ${t.label}, so the ${which} sync key has no value.`)
+    }
   }
   for (const f of a.filters ?? [])
     if ('kind' in f)

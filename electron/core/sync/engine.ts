@@ -20,7 +20,9 @@ import { mappingUsesNames } from '../../../shared/domain/mapping'
 import type { PlanItemInput } from '../store/repositories/plans-repo'
 import { hashRawBytes } from './raw-items'
 import { decidePage, type DecideConfig } from './match'
-import { loadCustomTypes } from '../mapping/custom-types'
+import { customLabelsOf, customTypesOf, loadCustomFields } from '../mapping/custom-types'
+import { syncKeyProblems } from '../../../shared/domain/integration'
+import { AppError } from '../errors'
 import type { EngineRepos } from './engine-types'
 import { writeRecordPlan, type WriteContext } from './write-records'
 import type { ProgressState } from './progress'
@@ -135,6 +137,11 @@ export async function runListing(deps: EngineDeps, job: EngineJob): Promise<List
 async function listAndWrite(deps: EngineDeps, job: EngineJob): Promise<ListingResult> {
   const { repos, run, integration: i } = { ...job, repos: deps.repos }
   const syncTime = run.startedAt
+  const customFields = loadCustomFields(deps.db)
+  // A custom sync key on a missing or non-unique field would match the wrong people: refuse the run.
+  const keyProblems = syncKeyProblems(i.syncKeys, customFields)
+  if (keyProblems.length > 0)
+    throw new AppError('BAD_REQUEST', `Choose other sync keys: ${keyProblems.join('; ')}.`)
   const names =
     // SaaS user records carry role and licence names; a mapping may ask for them too.
     i.scope === 'user-and-saas' || mappingUsesNames(i.mapping)
@@ -148,7 +155,8 @@ async function listAndWrite(deps: EngineDeps, job: EngineJob): Promise<ListingRe
     scope: i.scope,
     names,
     syncTime,
-    customTypes: loadCustomTypes(deps.db)
+    customTypes: customTypesOf(customFields),
+    customLabels: customLabelsOf(customFields)
   }
   // Null when the configuration reads the clock: then every person is planned in full.
   const fingerprint = planFingerprint(cfg)

@@ -3,7 +3,13 @@
  * not a duplicate), then the sync keys; then the preference; then the field-level diff. Reads the store
  * in a few batched queries per page; writes nothing.
  */
-import type { Preference, RecordScope, SyncKeys } from '../../../shared/domain/integration'
+import {
+  customKeyOf,
+  type Preference,
+  type RecordScope,
+  type SyncKeyField,
+  type SyncKeys
+} from '../../../shared/domain/integration'
 import type { CustomFieldType } from '../../../shared/domain/custom-field'
 import type { AnyIngestFilter } from '../../../shared/domain/ingest-filter-rule'
 import type { Mapping } from '../../../shared/domain/mapping'
@@ -35,6 +41,8 @@ export type DecideConfig = {
   syncTime: string
   /** Custom field types (typed values for `custom.<key>` and `saas.custom.<key>` targets). */
   customTypes?: ReadonlyMap<string, CustomFieldType>
+  /** Custom person field labels by key, for skip reasons of a custom sync key. */
+  customLabels?: ReadonlyMap<string, string>
 }
 
 export type DecideStore = { people: PeopleRepo; saas: SaasUsersRepo }
@@ -73,8 +81,23 @@ export function saasDiff(old: SaasValues, next: SaasValues): FieldDiff[] {
   return diff
 }
 
-const keyValue = (v: PersonValues, field: 'email' | 'username' | 'webexId') =>
-  field === 'webexId' ? v.webexId : v[field]
+/** A person's value of a sync key field; a custom field's text form, trimmed (empty = none). */
+function keyValue(v: PersonValues, field: SyncKeyField): string | null {
+  const custom = customKeyOf(field)
+  if (custom === null) return field === 'webexId' ? v.webexId : v[field as 'email' | 'username']
+  const text = valueText(v.custom[custom])?.trim() ?? ''
+  return text === '' ? null : text
+}
+
+/** How key values compare: case-insensitive (custom values are trimmed by keyValue already). */
+const norm = (k: string) => k.toLowerCase()
+
+const keyLabel = (field: SyncKeyField, cfg: DecideConfig): string => {
+  const custom = customKeyOf(field)
+  return custom === null
+    ? KEY_LABEL[field as keyof typeof KEY_LABEL]
+    : (cfg.customLabels?.get(custom) ?? custom)
+}
 
 /** What matching needs of a stored person: full values only for the few that changed. */
 type MatchedPerson = { id: string; hash: string; webexId: string | null }
@@ -150,19 +173,53 @@ export function decidePage(
       .filter((m) => !byWebexId.has(m.p.id))
       .map((m) => keyValue(m.values, field))
       .filter((v): v is string => v !== null)
+    const custom = customKeyOf(field)
+    const rows =
+      custom === null
+        ? store.people.findByKey(field as 'email' | 'username', wanted)
+        : store.people.findByCustomKey(custom, wanted)
     const found = new Map<string, StoredPerson>()
-    for (const s of store.people.findByKey(field, wanted)) {
+    for (const s of rows) {
       const k = keyValue(s.values, field)
-      if (k !== null && !found.has(k.toLowerCase())) found.set(k.toLowerCase(), s)
+      if (k !== null && !found.has(norm(k))) found.set(norm(k), s)
     }
     byKey.set(field, found)
+  }
+  const keyFields = [cfg.syncKeys.primary, cfg.syncKeys.secondary].filter(
+    (f): f is SyncKeyField => f !== null && f !== 'webexId'
+  )
+  /**
+   * Key values already planned on this page, and whose they are: a record matched or created for one
+   * Webex person cannot be matched or created again for another with the same key value.
+   */
+  const claimed = new Map<string, string>()
+  const claimKey = (field: SyncKeyField, k: string) => `${field}\u0000${norm(k)}`
+  const claim = (plan: RecordPlan, values: PersonValues) => {
+    if (plan.action === 'skip') return
+    for (const field of keyFields) {
+      const k = keyValue(values, field)
+      if (k !== null && !claimed.has(claimKey(field, k)))
+        claimed.set(claimKey(field, k), plan.webexId)
+    }
   }
   // People matched by a sync key arrive with their values; the rest were prefetched above.
   const keyMatched = new Map<string, PersonValues>()
   const storedPersonValues = (m: MatchedPerson): PersonValues | undefined =>
     fullPeople.get(m.id) ?? keyMatched.get(m.id) ?? store.people.findByIds([m.id])[0]?.values
 
-  return mapped.map(({ p, values, hash, saasValues, saasHash }) => {
+  return mapped.map((m) => {
+    const plan = decideOne(m)
+    claim(plan, m.values)
+    return plan
+  })
+
+  function decideOne({
+    p,
+    values,
+    hash,
+    saasValues,
+    saasHash
+  }: (typeof mapped)[number]): RecordPlan {
     const base = {
       webexId: p.id,
       email: values.email ?? p.emails?.[0] ?? null,
@@ -185,19 +242,21 @@ export function decidePage(
       if (match || !field) continue
       const k = keyValue(values, field)
       if (k === null) continue
-      const found = field === 'webexId' ? undefined : byKey.get(field)?.get(k.toLowerCase())
+      const owner = claimed.get(claimKey(field, k))
+      const taken = (by: string) =>
+        skip(`${keyLabel(field, cfg)} ${k} already belongs to another Webex person (${by})`)
+      if (owner !== undefined && owner !== p.id) return taken(owner)
+      const found = field === 'webexId' ? undefined : byKey.get(field)?.get(norm(k))
       if (!found) continue
       if (found.values.webexId !== null && found.values.webexId !== p.id)
-        return skip(
-          `${KEY_LABEL[field]} ${k} already belongs to another Webex person (${found.values.webexId})`
-        )
+        return taken(found.values.webexId)
       match = { id: found.id, hash: found.hash, webexId: found.values.webexId }
       keyMatched.set(found.id, found.values)
-      matchedBy = `Matched by ${KEY_LABEL[field]}`
+      matchedBy = `Matched by ${keyLabel(field, cfg)}`
     }
     const primary = cfg.syncKeys.primary
     if (!match && primary && keyValue(values, primary) === null)
-      return skip(`No ${KEY_LABEL[primary]} in Webex, so the sync key has no value`)
+      return skip(`No ${keyLabel(primary, cfg)} in Webex, so the sync key has no value`)
 
     const existingSaas = saasById.get(p.id)
     const hashes = { person: hash, saas: saasValues ? saasHash : null }
@@ -296,5 +355,5 @@ export function decidePage(
       saas,
       diff
     }
-  })
+  }
 }

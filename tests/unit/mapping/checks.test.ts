@@ -108,7 +108,7 @@ describe('sync key checks', () => {
     expect(r).toEqual({ ok: true, checked: 2, warnings: [] })
     const bad = checkSyncKeys({
       mapping: defaultMapping(),
-      syncKeys: { primary: 'custom.dept' as 'email', secondary: 'custom.badge' as 'email' },
+      syncKeys: { primary: 'custom.dept', secondary: 'custom.badge' },
       targets,
       people,
       ctx

@@ -1,7 +1,9 @@
 /**
  * Custom target fields (0030) and the custom values they hold (`people.custom_json`, 0020, and
  * `saas_users.custom_json`, 0040): how many records hold a value, and clearing a field's values with
- * their history and a fresh hash.
+ * their history and a fresh hash. Every unique person field has an expression index on its sync-key
+ * value (people-repo customKeySql), created and dropped here as fields are added, changed and
+ * removed, so a sync key on it is indexed.
  */
 import type {
   CustomField,
@@ -12,7 +14,7 @@ import { AppError } from '../../errors'
 import { hashPersonValues, hashSaasValues, valueText } from '../../sync/record-values'
 import type { Db } from '../db'
 import { mapSqliteError } from '../errors'
-import { personValuesOf, type PersonRow } from './people-repo'
+import { customKeySql, personValuesOf, type PersonRow } from './people-repo'
 import { saasValuesOf, type SaasUserRow } from './saas-users-repo'
 
 type Row = {
@@ -44,6 +46,10 @@ const isUnique = (e: unknown) =>
 
 /** `$."key"`: the key is checked by CustomFieldKey, and quoted so `-` is safe in the JSON path. */
 const jsonPath = (key: string) => `$."${key.replace(/"/g, '')}"`
+
+/** Sync-key indexes are named by this prefix plus the field key (quoted: keys may hold `-`). */
+const KEY_INDEX_PREFIX = 'people_custom_key_'
+const keyIndexName = (key: string) => `"${KEY_INDEX_PREFIX}${key.replace(/"/g, '')}"`
 
 export function createCustomFieldsRepo(db: Db) {
   const all = db.prepare<[], Row>('SELECT * FROM custom_fields ORDER BY label COLLATE NOCASE')
@@ -81,6 +87,27 @@ export function createCustomFieldsRepo(db: Db) {
     `INSERT INTO record_history (record_type, record_id, field, old_value, new_value, run_id, at)
      VALUES (?, ?, ?, ?, NULL, NULL, ?)`
   )
+  const peopleIndexes = db.prepare<[], { name: string }>(
+    "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'people'"
+  )
+  const keyIndexes = () =>
+    peopleIndexes
+      .all()
+      .map((r) => r.name)
+      .filter((n) => n.startsWith(KEY_INDEX_PREFIX))
+  /** Creates the missing sync-key indexes of unique person fields and drops the ones no longer needed. */
+  function syncKeyIndexes() {
+    const wanted = new Map(
+      all
+        .all()
+        .filter((r) => r.is_unique === 1 && r.record === 'person')
+        .map((r) => [`${KEY_INDEX_PREFIX}${r.key}`.toLowerCase(), r.key])
+    )
+    for (const name of keyIndexes())
+      if (!wanted.has(name.toLowerCase())) db.exec(`DROP INDEX IF EXISTS "${name}"`)
+    for (const key of wanted.values())
+      db.exec(`CREATE INDEX IF NOT EXISTS ${keyIndexName(key)} ON people (${customKeySql(key)})`)
+  }
   const conflict = (label: string, e: unknown) =>
     isUnique(e)
       ? new AppError('CONFLICT', `A field named "${label}" already exists.`, { cause: e })
@@ -107,6 +134,7 @@ export function createCustomFieldsRepo(db: Db) {
       } catch (e) {
         throw conflict(f.label, e)
       }
+      syncKeyIndexes()
     },
     update(f: CustomField) {
       try {
@@ -123,8 +151,16 @@ export function createCustomFieldsRepo(db: Db) {
       } catch (e) {
         throw conflict(f.label, e)
       }
+      syncKeyIndexes()
     },
-    remove: (key: string) => remove.run(key).changes > 0,
+    remove(key: string) {
+      const removed = remove.run(key).changes > 0
+      syncKeyIndexes()
+      return removed
+    },
+    syncKeyIndexes,
+    /** The names of the sync-key indexes that exist (for tests and health checks). */
+    keyIndexNames: keyIndexes,
     /** Records (of the field's kind) holding a non-empty value of the field. */
     recordsWithValue: (key: string, record: RecordKind = 'person') =>
       (record === 'person' ? people : saas).countValues.get(jsonPath(key), jsonPath(key))?.n ?? 0,

@@ -2,6 +2,7 @@
  * Person records: batched lookups for a page of Webex people (by Webex ID and by sync key, one query
  * each via json_each), inserts and whole-row updates through prepared statements.
  */
+import { CustomFieldKey } from '../../../../shared/domain/custom-field'
 import type { PersonRecord } from '../../../../shared/domain/person'
 import type { PersonValues, Scalar } from '../../sync/record-values'
 import type { Db } from '../db'
@@ -151,6 +152,20 @@ const personSearchText = (v: PersonValues) => searchTextOf([v.email, v.displayNa
 const KEY_COLUMNS = { email: 'email', username: 'username', webexId: 'webex_id' } as const
 export type PersonKeyField = keyof typeof KEY_COLUMNS
 
+/**
+ * The SQL text of a custom person field's sync-key value: its JSON value, trimmed and lower-cased.
+ * The custom-fields repository indexes exactly this expression, so lookups by it use the index. The
+ * key is checked by CustomFieldKey (letters, digits, `_`, `-`) before it is embedded, and quoted in the
+ * JSON path.
+ */
+export function customKeySql(key: string): string {
+  const k = CustomFieldKey.parse(key)
+  return `lower(trim(json_extract(custom_json, '$."${k}"')))`
+}
+
+/** What SQLite's lower() does: ASCII letters only (JavaScript's toLowerCase folds every script). */
+const sqlLower = (s: string) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase())
+
 export function createPeopleRepo(db: Db) {
   const byWebexIds = db.prepare<[string], PersonRow>(
     'SELECT * FROM people WHERE webex_id IN (SELECT value FROM json_each(?))'
@@ -163,6 +178,18 @@ export function createPeopleRepo(db: Db) {
       )
     ])
   ) as Record<PersonKeyField, ReturnType<typeof db.prepare<[string], PersonRow>>>
+  /** One statement per custom key field, prepared on first use. */
+  const byCustomKey = new Map<string, ReturnType<typeof db.prepare<[string], PersonRow>>>()
+  const customKeyStatement = (key: string) => {
+    let st = byCustomKey.get(key)
+    if (!st) {
+      st = db.prepare<[string], PersonRow>(
+        `SELECT * FROM people WHERE ${customKeySql(key)} IN (SELECT value FROM json_each(?))`
+      )
+      byCustomKey.set(key, st)
+    }
+    return st
+  }
   const byId = db.prepare<[string], PersonRow>('SELECT * FROM people WHERE id = ?')
   const insert = db.prepare<WriteParams>(
     `INSERT INTO people (id, username, email, display_name, first_name, last_name, role, webex_id,
@@ -195,6 +222,16 @@ export function createPeopleRepo(db: Db) {
       ids.length === 0 ? [] : byWebexIds.all(JSON.stringify(ids)).map(stored),
     findByKey: (field: PersonKeyField, values: readonly string[]): StoredPerson[] =>
       values.length === 0 ? [] : byKey[field].all(JSON.stringify(values)).map(stored),
+    /**
+     * People whose custom field `key` holds one of `values` (trimmed, case-insensitive for ASCII
+     * letters like the email lookup): one indexed query for the whole list.
+     */
+    findByCustomKey: (key: string, values: readonly string[]): StoredPerson[] =>
+      values.length === 0
+        ? []
+        : customKeyStatement(key)
+            .all(JSON.stringify([...new Set(values.map((v) => sqlLower(v.trim())))]))
+            .map(stored),
     /** Id and hash only, for the unchanged check; full rows come from findByIds when needed. */
     hashesByWebexIds: (ids: readonly string[]): PersonHashRow[] =>
       ids.length === 0 ? [] : hashesByWebexIds.all(JSON.stringify(ids)),

@@ -1,11 +1,5 @@
-import { useState } from 'react'
-import {
-  PREFERENCES,
-  RECORD_SCOPES,
-  SYNC_KEY_FIELDS,
-  type Integration,
-  type SyncKeyField
-} from '../../../../shared/domain/integration'
+import { useEffect, useState } from 'react'
+import { PREFERENCES, RECORD_SCOPES, type Integration } from '../../../../shared/domain/integration'
 import { useAppStore } from '../../app/store'
 import { Field } from '../credentials/Field'
 import { SelectField } from '../../lib/SelectField'
@@ -19,23 +13,20 @@ import {
   type IntegrationFormErrors,
   type IntegrationFormValues
 } from './form-model'
-import { PREFERENCE_LABELS, SCOPE_LABELS, SYNC_KEY_LABELS } from './labels'
+import { PREFERENCE_LABELS, SCOPE_LABELS } from './labels'
 import { MappingTable } from './MappingTable'
 import { RadioGroup } from './RadioGroup'
 import { RolesDialog } from './RolesDialog'
 import { ScheduleFields } from './ScheduleFields'
+import { asSyncKey, syncKeyOptions } from './sync-key-options'
 
 type Props = { integration?: Integration; onCancel: () => void }
-
-const keyOptions = (noneLabel: string) => [
-  { value: '', label: noneLabel },
-  ...SYNC_KEY_FIELDS.map((k) => ({ value: k, label: SYNC_KEY_LABELS[k] }))
-]
-const asKey = (v: string): SyncKeyField | null => (v === '' ? null : (v as SyncKeyField))
 
 export function IntegrationForm({ integration, onCancel }: Props) {
   const credentials = useAppStore((s) => s.credentials)
   const roles = useAppStore((s) => s.roles)
+  const customFields = useAppStore((s) => s.customFields)
+  const loadCustomFields = useAppStore((s) => s.loadCustomFields)
   const create = useAppStore((s) => s.createIntegration)
   const update = useAppStore((s) => s.updateIntegration)
   const [values, setValues] = useState<IntegrationFormValues>(() =>
@@ -51,8 +42,15 @@ export function IntegrationForm({ integration, onCancel }: Props) {
 
   const set = <K extends keyof IntegrationFormValues>(k: K, v: IntegrationFormValues[K]) =>
     setValues((old) => ({ ...old, [k]: v }))
+  // Unique custom person fields can be sync keys: the list may have changed in the mapping studio.
+  useEffect(() => void loadCustomFields(), [loadCustomFields])
+
   const roleNames = roles.map((r) => r.name)
-  const readiness = formReadiness(values, roleNames)
+  const readiness = formReadiness(values, roleNames, customFields)
+  const keyOptions = (noneLabel: string) => [
+    { value: '', label: noneLabel },
+    ...syncKeyOptions(customFields, [values.syncKeys.primary, values.syncKeys.secondary])
+  ]
 
   const submit = async (): Promise<void> => {
     const found = validateIntegration(values)
@@ -123,14 +121,14 @@ export function IntegrationForm({ integration, onCancel }: Props) {
           label="Primary sync key"
           value={values.syncKeys.primary ?? ''}
           options={keyOptions('Choose a sync key…')}
-          onValue={(v) => set('syncKeys', { ...values.syncKeys, primary: asKey(v) })}
+          onValue={(v) => set('syncKeys', { ...values.syncKeys, primary: asSyncKey(v) })}
           hint="Matches an incoming Webex user to an existing person. The Webex ID is always tried first."
         />
         <SelectField
           label="Secondary sync key"
           value={values.syncKeys.secondary ?? ''}
           options={keyOptions('None')}
-          onValue={(v) => set('syncKeys', { ...values.syncKeys, secondary: asKey(v) })}
+          onValue={(v) => set('syncKeys', { ...values.syncKeys, secondary: asSyncKey(v) })}
         />
       </div>
       <div className="form-inline">

@@ -14,6 +14,7 @@ import {
   type Readiness,
   type RecordScope,
   type Schedule,
+  type SyncKeyCustomField,
   type SyncKeys,
   type UpdateIntegrationInput
 } from '../../../../shared/domain/integration'
@@ -131,14 +132,22 @@ export function toUpdateIntegrationInput(
   return { id, ...toCreateIntegrationInput(v) }
 }
 
-/** What the draft still needs, live as the admin edits (the core decides again on save). */
-export function formReadiness(v: IntegrationFormValues, roleNames: readonly string[]): Readiness {
+/**
+ * What the draft still needs, live as the admin edits (the core decides again on save). With the
+ * custom fields, a custom sync key must name an existing unique person field.
+ */
+export function formReadiness(
+  v: IntegrationFormValues,
+  roleNames: readonly string[],
+  customFields?: readonly SyncKeyCustomField[]
+): Readiness {
   return integrationReadiness(
     {
       credentialId: v.credentialId || null,
       syncKeys: v.syncKeys,
       mapping: withRole(v.mapping, v.role)
     },
-    roleNames.length > 0 ? roleNames : undefined
+    roleNames.length > 0 ? roleNames : undefined,
+    customFields
   )
 }

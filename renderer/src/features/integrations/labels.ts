@@ -1,10 +1,10 @@
 /** Plain words for the integration settings an admin reads in lists and forms. */
 import type {
+  BuiltInSyncKey,
   IngestFilter,
   Preference,
   RecordScope,
-  Schedule,
-  SyncKeyField
+  Schedule
 } from '../../../../shared/domain/integration'
 
 export const SCOPE_LABELS: Record<RecordScope, string> = {
@@ -18,7 +18,7 @@ export const PREFERENCE_LABELS: Record<Preference, string> = {
   'update-only': 'Update only'
 }
 
-export const SYNC_KEY_LABELS: Record<SyncKeyField, string> = {
+export const SYNC_KEY_LABELS: Record<BuiltInSyncKey, string> = {
   email: 'Email',
   username: 'Username',
   webexId: 'Webex ID'

@@ -29,6 +29,8 @@ export function EditTargetFieldDialog({ fieldKey, onClose }: Props) {
 
   const needsConfirm = impact?.needsConfirm ?? true
   const blocked = needsConfirm && !confirm
+  // A field an integration matches people by cannot go: impact.onDelete says which integration.
+  const isSyncKey = (impact?.syncKeyOf.length ?? 0) > 0
 
   const rename = async (): Promise<void> => {
     if (label.trim() === '') return setError('Give the field a name.')
@@ -96,7 +98,7 @@ export function EditTargetFieldDialog({ fieldKey, onClose }: Props) {
         <button
           type="button"
           className="btn btn-danger"
-          disabled={!impact || blocked}
+          disabled={!impact || blocked || isSyncKey}
           onClick={() => void remove()}
         >
           Delete field

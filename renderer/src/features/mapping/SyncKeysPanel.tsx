@@ -3,24 +3,19 @@
  * duplicate or empty values for them.
  */
 import { useEffect, useRef, useState } from 'react'
-import {
-  SYNC_KEY_FIELDS,
-  type SyncKeyField,
-  type SyncKeys
-} from '../../../../shared/domain/integration'
+import type { SyncKeys } from '../../../../shared/domain/integration'
 import type { Mapping } from '../../../../shared/domain/mapping'
 import type { SyncKeyCheck } from '../../../../shared/domain/mapping-studio'
 import { useAppStore } from '../../app/store'
 import { call } from '../../lib/call'
 import { SelectField } from '../../lib/SelectField'
+import { asSyncKey, syncKeyOptions } from '../integrations/sync-key-options'
 import { setSyncKeys } from './model'
 import type { ValidationIssue } from '../../../../shared/domain/mapping-studio'
 
-const asKey = (v: string): SyncKeyField | null => SYNC_KEY_FIELDS.find((k) => k === v) ?? null
-
 export function SyncKeysPanel({ issues }: { issues: readonly ValidationIssue[] }) {
   const draft = useAppStore((s) => s.mappingHistory?.present)
-  const targets = useAppStore((s) => s.mappingTargets)
+  const customFields = useAppStore((s) => s.customFields)
   const editDraft = useAppStore((s) => s.editDraft)
   const [check, setCheck] = useState<SyncKeyCheck | null>(null)
   const latest = useRef(0)
@@ -39,12 +34,9 @@ export function SyncKeysPanel({ issues }: { issues: readonly ValidationIssue[] }
   }, [key])
 
   if (!draft) return null
-  // Only unique fields can match people; the sync key schema allows these built-in ones.
-  const options = SYNC_KEY_FIELDS.map((k) => ({
-    value: k,
-    label: targets.find((t) => t.key === k && t.unique)?.label ?? k
-  }))
   const keys = draft.syncKeys
+  // Only unique fields can match people: the built-in keys, then unique custom person fields.
+  const options = syncKeyOptions(customFields, [keys.primary, keys.secondary])
 
   return (
     <section className="card stack" aria-labelledby="sync-keys-title" data-testid="sync-keys">
@@ -58,13 +50,17 @@ export function SyncKeysPanel({ issues }: { issues: readonly ValidationIssue[] }
           label="Primary sync key"
           value={keys.primary ?? ''}
           options={[{ value: '', label: 'Choose a sync key…' }, ...options]}
-          onValue={(v) => editDraft((d) => setSyncKeys(d, { ...d.syncKeys, primary: asKey(v) }))}
+          onValue={(v) =>
+            editDraft((d) => setSyncKeys(d, { ...d.syncKeys, primary: asSyncKey(v) }))
+          }
         />
         <SelectField
           label="Secondary sync key"
           value={keys.secondary ?? ''}
           options={[{ value: '', label: 'None' }, ...options]}
-          onValue={(v) => editDraft((d) => setSyncKeys(d, { ...d.syncKeys, secondary: asKey(v) }))}
+          onValue={(v) =>
+            editDraft((d) => setSyncKeys(d, { ...d.syncKeys, secondary: asSyncKey(v) }))
+          }
         />
       </div>
       {check?.warnings.map((w, i) => (
