@@ -3,6 +3,10 @@
  * the sync's own planner (`decidePage`, the code behind Sync and Preview) over the last read, with no
  * Webex call and no write. The same people are also planned with the saved configuration, to tell who
  * would be newly skipped (or no longer skipped).
+ *
+ * People the sync's unchanged fast path proves unchanged under a configuration (same raw JSON, same
+ * plan fingerprint, records still holding that plan's hashes) are not planned again for it: the
+ * planner would find them unchanged (unchanged-fast-path.ts), which is all the preview counts.
  */
 import type { CustomFieldType } from '../../../shared/domain/custom-field'
 import type { AnyIngestFilter } from '../../../shared/domain/ingest-filter-rule'
@@ -11,9 +15,11 @@ import type { Mapping } from '../../../shared/domain/mapping'
 import type { ImpactResult, MappingDraft } from '../../../shared/domain/mapping-studio'
 import type { PlanAction } from '../../../shared/domain/plan'
 import { decidePage, type DecideConfig, type DecideStore } from '../sync/match'
+import { readsWebexNames } from '../sync/reads-names'
 import type { RecordPlan } from '../sync/record-plan'
+import { planFingerprint } from '../sync/unchanged-fast-path'
 import type { LastReadPerson } from './last-read'
-import type { NameMaps } from './transforms'
+import { NO_NAMES, type NameMaps } from './transforms'
 
 export type SavedConfig = {
   mapping: Mapping
@@ -37,7 +43,86 @@ export type ImpactArgs = {
   sampleLimit: number
   /** Planned per batch, like the sync's pages. */
   batchSize?: number
+  /** Webex IDs the saved configuration skips (`savedSkips`), when already known (cached). */
+  savedSkipped?: ReadonlySet<string>
+  /** Who the fast path proves unchanged under the saved configuration and under the draft. */
+  known?: { saved: KnownUnchanged; draft: KnownUnchanged }
   clock?: () => number
+}
+
+export type KnownUnchanged = (webexId: string) => boolean
+
+const DEFAULT_BATCH = 1000
+
+function* batches<T>(xs: readonly T[], size: number): Generator<T[]> {
+  for (let i = 0; i < xs.length; i += size) yield xs.slice(i, i + size)
+}
+
+/** The planner over `people` in batches, leaving out those `known` proves unchanged. */
+function* plan(
+  people: readonly LastReadPerson[],
+  cfg: DecideConfig,
+  store: DecideStore,
+  known: KnownUnchanged | undefined,
+  size: number
+): Generator<{ plans: RecordPlan[]; knownUnchanged: LastReadPerson[] }> {
+  for (const batch of batches(people, size)) {
+    const toPlan = known ? batch.filter((b) => !known(b.person.id)) : batch
+    const knownUnchanged = known ? batch.filter((b) => known(b.person.id)) : []
+    const persons = toPlan.map((b) => b.person)
+    const rawById = new Map(toPlan.map((b) => [b.person.id, b.raw]))
+    yield { plans: decidePage(persons, rawById, cfg, store), knownUnchanged }
+  }
+}
+
+/** The Webex IDs the saved configuration skips: what "newly skipped" is measured against. */
+export function savedSkips(a: {
+  people: readonly LastReadPerson[]
+  cfg: DecideConfig
+  store: DecideStore
+  known?: KnownUnchanged
+  batchSize?: number
+}): Set<string> {
+  const out = new Set<string>()
+  for (const { plans } of plan(a.people, a.cfg, a.store, a.known, a.batchSize ?? DEFAULT_BATCH))
+    for (const p of plans) if (p.action === 'skip') out.add(p.webexId)
+  return out
+}
+
+/**
+ * The plan fingerprint a sync of this configuration would store (null: it reads the clock). A sync
+ * that does not read names plans with none, so the fingerprint leaves them out too.
+ */
+export function fingerprintOf(cfg: DecideConfig): string | null {
+  return planFingerprint(readsWebexNames(cfg) ? cfg : { ...cfg, names: NO_NAMES })
+}
+
+/** The decide configurations of the saved integration and of the draft, sharing names and types. */
+export function decideConfigs(
+  a: Pick<ImpactArgs, 'saved' | 'draft' | 'names' | 'customTypes' | 'customLabels' | 'syncTime'>
+): { saved: DecideConfig; draft: DecideConfig } {
+  const base = {
+    preference: a.saved.preference,
+    scope: a.saved.scope,
+    names: a.names,
+    syncTime: a.syncTime,
+    ...(a.customTypes ? { customTypes: a.customTypes } : {}),
+    ...(a.customLabels ? { customLabels: a.customLabels } : {})
+  }
+  return {
+    saved: {
+      ...base,
+      mapping: a.saved.mapping,
+      syncKeys: a.saved.syncKeys,
+      filters: a.saved.filters
+    },
+    draft: {
+      ...base,
+      mapping: a.draft.mapping,
+      syncKeys: a.draft.syncKeys,
+      filters: a.draft.filters
+    }
+  }
 }
 
 type Sample = ImpactResult['samples'][number]
@@ -45,27 +130,8 @@ type Sample = ImpactResult['samples'][number]
 export function computeImpact(a: ImpactArgs): ImpactResult {
   const clock = a.clock ?? (() => performance.now())
   const t0 = clock()
-  const base = {
-    preference: a.saved.preference,
-    scope: a.saved.scope,
-    names: a.names,
-    ...(a.customTypes ? { customTypes: a.customTypes } : {}),
-    ...(a.customLabels ? { customLabels: a.customLabels } : {})
-  }
-  const savedCfg: DecideConfig = {
-    ...base,
-    mapping: a.saved.mapping,
-    syncKeys: a.saved.syncKeys,
-    filters: a.saved.filters,
-    syncTime: a.syncTime
-  }
-  const draftCfg: DecideConfig = {
-    ...base,
-    mapping: a.draft.mapping,
-    syncKeys: a.draft.syncKeys,
-    filters: a.draft.filters,
-    syncTime: a.syncTime
-  }
+  const cfg = decideConfigs(a)
+  const size = a.batchSize ?? DEFAULT_BATCH
   const counts = {
     create: 0,
     update: 0,
@@ -91,16 +157,29 @@ export function computeImpact(a: ImpactArgs): ImpactResult {
     })
   }
 
-  const sameSkips = skipsUnchanged(a.saved, a.draft)
-  const size = a.batchSize ?? 1000
-  for (let i = 0; i < a.people.length; i += size) {
-    const batch = a.people.slice(i, i + size)
-    const persons = batch.map((b) => b.person)
-    const rawById = new Map(batch.map((b) => [b.person.id, b.raw]))
-    const draft = decidePage(persons, rawById, draftCfg, a.store)
-    const saved = sameSkips ? draft : decidePage(persons, rawById, savedCfg, a.store)
-    draft.forEach((p, j) => {
-      const wasSkipped = saved[j]?.action === 'skip'
+  // Null: the saved configuration skips exactly whom the draft skips (skipsUnchanged).
+  const skippedBefore = skipsUnchanged(a.saved, a.draft)
+    ? null
+    : (a.savedSkipped ??
+      savedSkips({
+        people: a.people,
+        cfg: cfg.saved,
+        store: a.store,
+        ...(a.known ? { known: a.known.saved } : {}),
+        batchSize: size
+      }))
+  for (const { plans, knownUnchanged } of plan(
+    a.people,
+    cfg.draft,
+    a.store,
+    a.known?.draft,
+    size
+  )) {
+    counts.unchanged += knownUnchanged.length
+    for (const { person } of knownUnchanged)
+      if (skippedBefore?.has(person.id)) counts.noLongerSkipped++
+    plans.forEach((p) => {
+      const wasSkipped = skippedBefore ? skippedBefore.has(p.webexId) : p.action === 'skip'
       switch (p.action) {
         case 'create':
           counts.create++

@@ -46,6 +46,9 @@ export function createLastRead(db: Db) {
   const all = db.prepare<[], { json: string }>(
     'SELECT json FROM webex_people_raw ORDER BY webex_id'
   )
+  const pageAfter = db.prepare<[string, number], { webex_id: string; json: string }>(
+    'SELECT webex_id, json FROM webex_people_raw WHERE webex_id > ? ORDER BY webex_id LIMIT ?'
+  )
   const byIds = db.prepare<[string], { json: string }>(
     'SELECT json FROM webex_people_raw WHERE webex_id IN (SELECT value FROM json_each(?))'
   )
@@ -56,15 +59,35 @@ export function createLastRead(db: Db) {
   const version = db.prepare<[], { value: number }>(
     "SELECT value FROM ingest_state WHERE key = 'store_version'"
   )
+  const changes = db.prepare<[], { n: number }>('SELECT total_changes() AS n')
   const parseAll = (rows: { json: string }[]) =>
     rows.map((r) => parseRow(r.json)).filter((p): p is LastReadPerson => p !== null)
   return {
     count: () => count.get()?.n ?? 0,
     /** Bumped by every sync transaction that wrote raw people or records (0020's ingest_state). */
     version: () => version.get()?.value ?? 0,
+    /**
+     * Changes whenever anything may have written the records: the store version, and any write at
+     * all on this connection (total_changes) or by another one (data_version), e.g. records deleted
+     * outside a sync. What is derived from the records is kept only while this stays the same.
+     */
+    recordsStamp: (): string =>
+      `${version.get()?.value ?? 0}:${changes.get()?.n ?? 0}:${String(db.pragma('data_version', { simple: true }))}`,
     /** The first `n` people by Webex ID (stable between calls). */
     sample: (n: number) => parseAll(first.all(n)),
     all: () => parseAll(all.all()),
+    /**
+     * The next `n` people by Webex ID after `after` ('' for the first), and where the next slice
+     * starts (null after the last one): lets the whole last read be parsed a slice at a time, in the
+     * same order as `all`.
+     */
+    page(after: string, n: number): { people: LastReadPerson[]; next: string | null } {
+      const rows = pageAfter.all(after, n)
+      return {
+        people: parseAll(rows),
+        next: rows.length < n ? null : (rows.at(-1)?.webex_id ?? null)
+      }
+    },
     byIds: (ids: readonly string[]) => (ids.length ? parseAll(byIds.all(JSON.stringify(ids))) : []),
     /** Role and licence names per Webex ID as the last sync resolved them (SaaS user records). */
     resolvedNames(): Map<string, { roles: string[]; licenses: string[] }> {

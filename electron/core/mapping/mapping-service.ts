@@ -31,12 +31,24 @@ import type { Db } from '../store/db'
 import { writeTransaction } from '../store/transaction'
 import { createApiFieldsRepo } from '../store/repositories/api-fields-repo'
 import { createCustomFieldsRepo } from '../store/repositories/custom-fields-repo'
+import { createRawPeopleRepo, type RawPlanState } from '../store/repositories/history-repo'
+import { createWebexNamesRepo } from '../store/repositories/webex-names-repo'
 import type { IntegrationsRepo } from '../store/repositories/integrations-repo'
 import type { PeopleRepo } from '../store/repositories/people-repo'
 import type { RolesRepo } from '../store/repositories/roles-repo'
 import type { SaasUsersRepo } from '../store/repositories/saas-users-repo'
-import { computeImpact, namesFromRecords } from './impact'
+import {
+  computeImpact,
+  decideConfigs,
+  fingerprintOf,
+  namesFromRecords,
+  savedSkips,
+  skipsUnchanged,
+  type KnownUnchanged
+} from './impact'
 import { createLastRead, type LastReadPerson } from './last-read'
+import { createLastReadCache, type LastReadSnapshot } from './last-read-cache'
+import { cachedDecideStore } from './cached-store'
 import { customLabelsOf, customTypesOf } from './custom-types'
 import { sourcesWithSamples } from './samples'
 import { smartMapping } from './smart-mapping'
@@ -91,21 +103,76 @@ export function createMappingService(d: MappingServiceDeps) {
   customFields.syncKeyIndexes()
   const roleNames = () => d.roles.list().map((r) => r.name)
 
-  const names = (people: readonly LastReadPerson[]): NameMaps =>
-    namesFromRecords(people, lastRead.resolvedNames())
+  const webexNames = createWebexNamesRepo(d.db)
+  const raw = createRawPeopleRepo(d.db)
+  const store = { people: d.people, saas: d.saas }
 
   /**
-   * The whole last read, parsed, with its resolved names: kept until a sync writes again, so the
-   * impact preview re-runs quickly while the admin edits a draft.
+   * Role and licence names by ID as the last sync read them from Webex; a store written by an
+   * older build has only those its SaaS user records hold (none for "User only").
    */
-  let snapshot: { version: number; people: LastReadPerson[]; names: NameMaps } | null = null
+  const names = (people: readonly LastReadPerson[]): NameMaps =>
+    webexNames.load() ?? namesFromRecords(people, lastRead.resolvedNames())
+
+  /**
+   * The whole last read, parsed, kept until a sync writes again, so the impact preview re-runs
+   * quickly while the admin edits a draft; `sources` (the studio opening) warms it.
+   */
+  const lastReads = createLastReadCache(lastRead)
   const wholeLastRead = () => {
-    const version = lastRead.version()
-    if (snapshot?.version !== version) {
-      const people = lastRead.all()
-      snapshot = { version, people, names: names(people) }
+    const snapshot = lastReads.get()
+    const nameMaps =
+      webexNames.load() ??
+      lastReads.derived('names-from-records', (s) =>
+        namesFromRecords(s.people, lastRead.resolvedNames())
+      )
+    return { people: snapshot.people, names: nameMaps }
+  }
+
+  /** The planner's store reads, kept while the records stay unchanged (drafts re-plan everyone). */
+  const cachedStore = () => lastReads.derived('store', () => cachedDecideStore(store))
+  /**
+   * After the last read, the warm-up reads what the first preview would read of the store: the
+   * records' hashes and values, and the plan states, a slice per turn.
+   */
+  function* prefetch(s: LastReadSnapshot): Generator<void> {
+    const st = cachedStore()
+    for (let i = 0; i < s.people.length; i += 500) {
+      const ids = s.people.slice(i, i + 500).map((p) => p.person.id)
+      st.people.findByIds(st.people.hashesByWebexIds(ids).map((r) => r.id))
+      st.saas.hashesByWebexIds(ids)
+      yield
     }
-    return snapshot
+    planStates()
+  }
+
+  /** Each person's raw hash and plan state (the sync's unchanged fast path), kept likewise. */
+  const planStates = () =>
+    lastReads.derived('plan-states', (s: LastReadSnapshot) => {
+      const out = new Map<string, RawPlanState>()
+      const ids = s.people.map((p) => p.person.id)
+      for (let i = 0; i < ids.length; i += 1000)
+        for (const [id, st] of raw.statesOf(ids.slice(i, i + 1000))) out.set(id, st)
+      return out
+    })
+  /**
+   * Who the sync's unchanged fast path would skip under a configuration's fingerprint: the same
+   * test the sync runs (the raw people repository's `knownUnchanged`), on the stored raw hashes,
+   * which are the last read's by definition.
+   */
+  const knownUnder = (
+    states: ReadonlyMap<string, RawPlanState>,
+    fingerprint: string | null
+  ): KnownUnchanged => {
+    if (fingerprint === null) return () => false
+    const known = lastReads.derived(`known:${fingerprint}`, () => {
+      const out = new Set<string>()
+      const items = [...states].map(([id, st]) => [id, st.hash] as const)
+      for (let i = 0; i < items.length; i += 1000)
+        for (const id of raw.knownUnchanged(items.slice(i, i + 1000), fingerprint)) out.add(id)
+      return out
+    })
+    return (id) => known.has(id)
   }
 
   const sourceShapes = (sampleSize = 50): Map<string, ValueShape> => {
@@ -173,6 +240,8 @@ export function createMappingService(d: MappingServiceDeps) {
 
   return {
     sources(q: z.output<typeof ListSourcesInput>) {
+      // The studio opens with this call: read the whole last read meanwhile, for the impact preview.
+      void lastReads.warm(prefetch)
       const people = lastRead.sample(q.sampleSize)
       return {
         fields: sourcesWithSamples(people, apiFields.list(), q.samplesPerField, iso()),
@@ -253,21 +322,46 @@ export function createMappingService(d: MappingServiceDeps) {
       })
     },
 
+    /** Resolves when the background read of the last read (started by `sources`) is over. */
+    lastReadWarmed: () => lastReads.warm(prefetch),
+
     impact(q: z.output<typeof ImpactInput>): ImpactResult {
       const i = mustIntegration(q.integrationId)
       const all = wholeLastRead()
       const fields = customFields.list()
-      return computeImpact({
+      const args = {
         people: all.people,
         saved: i,
         draft: q.draft,
-        store: { people: d.people, saas: d.saas },
+        store: cachedStore(),
         names: all.names,
         customTypes: customTypesOf(fields),
         customLabels: customLabelsOf(fields),
         syncTime: iso(),
         sampleLimit: q.sampleLimit
-      })
+      }
+      const cfg = decideConfigs(args)
+      const savedFp = fingerprintOf(cfg.saved)
+      const draftFp = fingerprintOf(cfg.draft)
+      const needsSaved = !skipsUnchanged(i, q.draft)
+      // The plan states pay off for the saved pass, and for a draft that plans like the last sync.
+      if (!needsSaved && (draftFp === null || draftFp !== savedFp)) return computeImpact(args)
+      const states = planStates()
+      const known = { saved: knownUnder(states, savedFp), draft: knownUnder(states, draftFp) }
+      // Who the saved configuration skips depends on the store and that configuration only (its
+      // fingerprint: mapping, filters, keys, names, custom field types), not on the draft.
+      const savedSkipped =
+        needsSaved && savedFp !== null
+          ? lastReads.derived(`saved-skips:${savedFp}`, (s) =>
+              savedSkips({
+                people: s.people,
+                cfg: cfg.saved,
+                store: args.store,
+                known: known.saved
+              })
+            )
+          : undefined
+      return computeImpact({ ...args, known, ...(savedSkipped ? { savedSkipped } : {}) })
     },
 
     apiFields: {
@@ -367,6 +461,8 @@ export function createMappingService(d: MappingServiceDeps) {
         let removedMappings = 0
         writeTransaction(d.db, () => {
           if (f) clearedValues = customFields.clearValues(key, now, f.record)
+          // Records changed: plans and anything cached on the store version are out of date.
+          if (clearedValues > 0) raw.bumpStoreVersion()
           for (const i of d.integrations.list()) {
             const mapping = i.mapping.filter((e) => e.target !== target)
             if (mapping.length === i.mapping.length) continue

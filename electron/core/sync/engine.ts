@@ -16,7 +16,6 @@ import type { RawItem } from '../webex/people-page-decode'
 import { WebexApiError } from '../webex/errors'
 import type { RunCounts } from '../../../shared/domain/run'
 import { emptyCounts } from '../../../shared/domain/run'
-import { mappingUsesNames } from '../../../shared/domain/mapping'
 import type { PlanItemInput } from '../store/repositories/plans-repo'
 import { hashRawBytes } from './raw-items'
 import { decidePage, type DecideConfig } from './match'
@@ -30,6 +29,8 @@ import type { RecordPlan } from './record-plan'
 import { planFingerprint } from './unchanged-fast-path'
 import type { RawPlanState } from '../store/repositories/history-repo'
 import { DEFAULT_OUTAGE_POLICY, isOutage, pause, type OutagePolicy } from './outage'
+import { readsWebexNames } from './reads-names'
+import { createWebexNamesRepo } from '../store/repositories/webex-names-repo'
 
 export type EngineJob = {
   run: RunRecord
@@ -142,11 +143,12 @@ async function listAndWrite(deps: EngineDeps, job: EngineJob): Promise<ListingRe
   const keyProblems = syncKeyProblems(i.syncKeys, customFields)
   if (keyProblems.length > 0)
     throw new AppError('BAD_REQUEST', `Choose other sync keys: ${keyProblems.join('; ')}.`)
-  const names =
-    // SaaS user records carry role and licence names; a mapping may ask for them too.
-    i.scope === 'user-and-saas' || mappingUsesNames(i.mapping)
-      ? await loadNames(deps.client, deps.logger)
-      : { roles: new Map<string, string>(), licenses: new Map<string, string>() }
+  const reads = readsWebexNames(i)
+  const names = reads
+    ? await loadNames(deps.client, deps.logger)
+    : { roles: new Map<string, string>(), licenses: new Map<string, string>() }
+  // Kept for the impact preview, which plans on the last read without calling Webex.
+  if (reads && job.mode === 'sync') createWebexNamesRepo(deps.db).save(names, syncTime)
   const cfg: DecideConfig = {
     mapping: i.mapping,
     filters: i.filters,
