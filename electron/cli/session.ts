@@ -33,6 +33,8 @@ export async function openSession(
     webexBaseUrl: env.WEBEX_BASE_URL?.trim() || undefined,
     webexAccessToken: token || undefined,
     scheduler: false,
+    // A one-shot command: no quiet-hour task or catch-up pass (the app does the daily backup).
+    maintenance: false,
     ingestPageSize: opts.pageSize,
     host: {
       openExternal: () =>

@@ -1,11 +1,19 @@
 import { z } from 'zod'
+import { FullCheckRecord } from './maintenance'
 
 export const KeychainStatus = z.object({ available: z.boolean(), message: z.string().nullable() })
 export const DatabaseStatus = z.object({
   healthy: z.boolean(),
   message: z.string().nullable(),
   /** Newest backup the admin can restore when the database failed its check. */
-  latestBackup: z.string().nullable()
+  latestBackup: z.string().nullable(),
+  // Optional so hosts and fixtures that predate scheduled maintenance still parse.
+  /** ISO time of the newest backup on disk (daily, before migrations), or null when there is none. */
+  lastBackupAt: z.string().nullable().optional(),
+  /** The last weekly full integrity_check, or null before the first one. */
+  lastFullCheck: FullCheckRecord.nullable().optional(),
+  /** Why the last scheduled backup failed (e.g. disk full), until one succeeds. */
+  maintenanceWarning: z.string().nullable().optional()
 })
 
 export const AppStatus = z.object({

@@ -5,6 +5,7 @@
 export const REQUEST_CHANNELS = [
   'app:get-status',
   'app:restore-backup',
+  'app:run-maintenance',
   'credentials:list',
   'credentials:create',
   'credentials:update',

@@ -7,6 +7,7 @@
 import { z } from 'zod'
 import type { EventChannel, RequestChannel } from './channels'
 import { AppStatus } from './app-status'
+import { MaintenanceResult, RunMaintenanceInput } from './maintenance'
 import {
   CreateCredentialInput,
   Credential,
@@ -73,6 +74,8 @@ export const requestContract = {
   'app:get-status': { input: none, output: AppStatus },
   /** Replaces a damaged database with its newest backup (the damaged file is kept beside it). */
   'app:restore-backup': { input: none, output: z.object({ restored: z.literal(true) }) },
+  /** Runs the daily backup / weekly integrity check now if due (or `force`); not during a run. */
+  'app:run-maintenance': { input: RunMaintenanceInput, output: MaintenanceResult },
   'credentials:list': { input: none, output: z.array(Credential) },
   'credentials:create': { input: CreateCredentialInput, output: Credential },
   'credentials:update': { input: UpdateCredentialInput, output: Credential },

@@ -51,6 +51,8 @@ async function main() {
       webexBaseUrl: sim.url,
       secretStore: secrets,
       scheduler: false,
+      // A backup or integrity_check mid-measurement would skew the timings.
+      maintenance: false,
       ingestPageSize: PAGE,
       host: { openExternal: () => Promise.resolve() }
     })

@@ -1,6 +1,7 @@
 import type { EventChannel } from '../../../shared/contract/channels'
 import type { Envelope } from '../../../shared/contract/envelope'
 import type { Logger } from '../log/logger'
+import type { MaintenanceOptions } from '../maintenance/maintenance-options'
 import type { SecretStore } from '../secrets/secret-store'
 import type { RetryPolicy } from '../webex/retry-policy'
 
@@ -26,6 +27,11 @@ export type CoreOptions = {
   webexAccessToken?: string
   /** Run the schedules (default true; the CLI turns it off). */
   scheduler?: boolean
+  /**
+   * Daily backup and weekly full integrity_check (reliability.md B2.9). `false` runs no pass by
+   * itself (the CLI, the bench); `app:run-maintenance` still runs one on demand.
+   */
+  maintenance?: false | MaintenanceOptions
   /** GET /people page size for syncs (default 1000; tests use smaller pages). */
   ingestPageSize?: number
   /** Retry policy overrides for Webex clients (tests use short backoffs). */

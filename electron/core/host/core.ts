@@ -5,7 +5,8 @@
  *
  * A database that cannot be opened (damaged, from a newer Roster, a failed migration) leaves the core
  * "degraded": the status says why, every other channel refuses with that reason, and a damaged file
- * can be replaced by its newest backup without leaving the app (`app:restore-backup`).
+ * can be replaced by its newest backup without leaving the app (`app:restore-backup`). A scheduled
+ * full integrity_check that fails later (maintenance/) enters the same state through `degrade`.
  */
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -15,7 +16,14 @@ import { eventContract } from '../../../shared/contract/contract'
 import { AppError } from '../errors'
 import { createLogger, fileSink, type Logger } from '../log/logger'
 import { createKeytarSecretStore, openGuardedSecretStore, probeSecretStore } from '../secrets'
-import { openDatabase, restoreFromBackup, type Db } from '../store'
+import {
+  defaultBackupDir,
+  newestBackup,
+  newestBackupAt,
+  openDatabase,
+  restoreFromBackup,
+  type Db
+} from '../store'
 import { DatabaseCorruptError } from '../store/errors'
 import type { Core, CoreOptions } from './core-types'
 import { dispatch, type HandlerMap } from './dispatch'
@@ -40,6 +48,7 @@ function openStore(file: string, appVersion: string, logger: Logger): Db | AppEr
 export async function createCore(opts: CoreOptions): Promise<Core> {
   mkdirSync(opts.dataDir, { recursive: true })
   const dbFile = join(opts.dataDir, DATABASE_FILE)
+  const backupDir = defaultBackupDir(dbFile)
   const logger = opts.logger ?? createLogger({ sink: fileSink(join(opts.dataDir, LOG_FILE)) })
   const listeners = new Set<(channel: EventChannel, payload: unknown) => void>()
   const emit = (channel: EventChannel, payload: unknown) => {
@@ -59,6 +68,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   let state: { services: ComposedServices } | { failure: AppError }
   const status = (): Promise<AppStatus> => {
     const failure = 'failure' in state ? state.failure : null
+    const maintenance = 'services' in state ? state.services.maintenanceStatus() : null
     return Promise.resolve({
       version: opts.appVersion,
       firstRun: 'services' in state ? state.services.firstRun() : false,
@@ -67,7 +77,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       database: {
         healthy: failure === null,
         message: failure?.message ?? null,
-        latestBackup: failure instanceof DatabaseCorruptError ? failure.newestBackup : null
+        latestBackup: failure instanceof DatabaseCorruptError ? failure.newestBackup : null,
+        lastBackupAt: newestBackupAt(backupDir)?.toISOString() ?? null,
+        lastFullCheck: maintenance?.lastFullCheck ?? null,
+        maintenanceWarning: maintenance?.warning ?? null
       }
     })
   }
@@ -78,7 +91,33 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       logger.error('core.degraded', { reason: opened.message })
       return { failure: opened }
     }
-    return { services: composeServices(opened, { opts, logger, secrets, emit, status }) }
+    return {
+      services: composeServices(opened, {
+        opts,
+        logger,
+        secrets,
+        emit,
+        status,
+        dbFile,
+        backupDir,
+        onDatabaseDamaged: (report) =>
+          degrade(new DatabaseCorruptError(dbFile, newestBackup(backupDir), report))
+      })
+    }
+  }
+
+  /**
+   * The open database failed a later check: the same state as a failed startup check. Calls are
+   * refused from this moment on; the services (and their connection) close so the file can be
+   * restored from a backup.
+   */
+  const degrade = async (failure: AppError): Promise<void> => {
+    if (!('services' in state)) return
+    const services = state.services
+    state = { failure }
+    logger.error('core.degraded', { reason: failure.message })
+    await services.shutdown()
+    emit('app:status-changed', await status())
   }
 
   const restoreBackup = async (): Promise<{ restored: true }> => {

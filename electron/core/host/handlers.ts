@@ -4,6 +4,7 @@ import type { CredentialsService } from '../credentials/credentials-service'
 import type { DemoOrg } from '../demo/demo-org'
 import type { HandlerMap } from './dispatch'
 import type { IngestServices } from '../ingest/ingest-services'
+import type { DbMaintenance } from '../maintenance/db-maintenance'
 import { createDegradedIngestHandlers, createIngestHandlers } from './ingest-handlers'
 import { createDegradedMappingHandlers, createMappingHandlers } from './mapping-handlers'
 
@@ -12,6 +13,7 @@ export type HandlerDeps = {
   credentials: CredentialsService
   demo: DemoOrg
   ingest: IngestServices
+  maintenance: DbMaintenance
 }
 
 /** `app:restore-backup` belongs to the core itself (it swaps the database): see core.ts. */
@@ -20,6 +22,7 @@ export type ServiceHandlerMap = Omit<HandlerMap, 'app:restore-backup'>
 export function createHandlers(d: HandlerDeps): ServiceHandlerMap {
   return {
     'app:get-status': () => d.status(),
+    'app:run-maintenance': (input) => d.maintenance.runDue({ force: input?.force }),
     'credentials:list': () => d.credentials.list(),
     'credentials:create': (input) => d.credentials.create(input),
     'credentials:update': (input) => d.credentials.update(input),
@@ -42,6 +45,7 @@ export function createDegradedHandlers(
   const refuse = () => Promise.reject(failure)
   return {
     'app:get-status': status,
+    'app:run-maintenance': refuse,
     'credentials:list': refuse,
     'credentials:create': refuse,
     'credentials:update': refuse,

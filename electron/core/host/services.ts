@@ -4,6 +4,7 @@
  */
 import type { AppStatus } from '../../../shared/contract/app-status'
 import type { EventChannel } from '../../../shared/contract/channels'
+import type { FullCheckRecord } from '../../../shared/contract/maintenance'
 import { DEFAULT_WEBEX_BASE_URL } from '../../../shared/domain/credential'
 import { createCredentialVault } from '../credentials/credential-vault'
 import { createCredentialsService } from '../credentials/credentials-service'
@@ -11,6 +12,7 @@ import { createDemoOrg } from '../demo/demo-org'
 import { AppError } from '../errors'
 import { createIngestServices, type IngestServices } from '../ingest/ingest-services'
 import type { Logger } from '../log/logger'
+import { createDbMaintenance } from '../maintenance/db-maintenance'
 import { createScheduler } from '../scheduler/scheduler'
 import type { GuardedSecretStore } from '../secrets'
 import { createAuditRepo, createCredentialsRepo, type Db } from '../store'
@@ -21,6 +23,7 @@ import { createHandlers, type ServiceHandlerMap } from './handlers'
 
 export type ComposedServices = {
   handlers: ServiceHandlerMap
+  maintenanceStatus(): { lastFullCheck: FullCheckRecord | null; warning: string | null }
   demoRunning(): boolean
   firstRun(): boolean
   shutdown(): Promise<void>
@@ -32,6 +35,10 @@ export type ComposeContext = {
   secrets: GuardedSecretStore
   emit: (channel: EventChannel, payload: unknown) => void
   status: () => Promise<AppStatus>
+  dbFile: string
+  backupDir: string
+  /** A scheduled integrity_check failed: the core shuts these services down and degrades. */
+  onDatabaseDamaged: (report: string) => Promise<void>
 }
 
 export function composeServices(db: Db, ctx: ComposeContext): ComposedServices {
@@ -95,15 +102,27 @@ export function composeServices(db: Db, ctx: ComposeContext): ComposedServices {
     logger
   })
   if (opts.scheduler !== false) scheduler.start()
+  const maintenance = createDbMaintenance({
+    db,
+    dbFile: ctx.dbFile,
+    backupDir: ctx.backupDir,
+    lock: ingest.repos.lock,
+    logger,
+    onDamaged: ctx.onDatabaseDamaged,
+    onChanged: () => void ctx.status().then((s) => emit('app:status-changed', s)),
+    options: opts.maintenance === false ? { schedule: false } : (opts.maintenance ?? {})
+  })
   // A demo started in an earlier session comes back by itself, without delaying startup.
   if (ctx.secrets.status().available)
     void demo.resume().catch((e: unknown) => logger.warn('demo.resume-failed', { error: e }))
 
   return {
-    handlers: createHandlers({ status: ctx.status, credentials, demo, ingest }),
+    handlers: createHandlers({ status: ctx.status, credentials, demo, ingest, maintenance }),
+    maintenanceStatus: () => maintenance.status(),
     demoRunning: () => demo.isRunning(),
     firstRun: () => repo.list().length === 0,
     shutdown: async () => {
+      maintenance.stop()
       scheduler.stop()
       await ingest.runner.shutdown()
       credentials.stop()

@@ -3,7 +3,15 @@
  * (daily, from the scheduler). `VACUUM INTO` writes a transaction-consistent snapshot; copying the
  * file while it is open could copy half a transaction and is never done.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync
+} from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { AppError } from '../errors'
@@ -11,6 +19,8 @@ import { mapSqliteError } from './errors'
 
 export const BACKUPS_TO_KEEP = 5
 const BACKUP_NAME = /^roster-v(\d+)-(\d{8}T\d{9}Z)(?:-(\d+))?\.db$/
+/** The parts of a fileStamp, to turn it back into an ISO time. */
+const STAMP_PARTS = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z$/
 /** SQLite's companion files: they belong to the main file and move with it. */
 const COMPANIONS = ['-wal', '-shm', '-journal'] as const
 
@@ -22,7 +32,8 @@ export const fileStamp = (d: Date): string => d.toISOString().replace(/[-:.]/g, 
 type BackupEntry = { path: string; stamp: string; seq: number }
 
 function listBackupEntries(backupDir: string): BackupEntry[] {
-  if (!existsSync(backupDir)) return []
+  // A file where the folder should be holds no backups; it must not turn a status read into a crash.
+  if (!existsSync(backupDir) || !statSync(backupDir).isDirectory()) return []
   const out: BackupEntry[] = []
   for (const name of readdirSync(backupDir)) {
     const m = BACKUP_NAME.exec(name)
@@ -37,6 +48,24 @@ export const listBackups = (backupDir: string): string[] =>
   listBackupEntries(backupDir).map((e) => e.path)
 
 export const newestBackup = (backupDir: string): string | null => listBackups(backupDir)[0] ?? null
+
+/**
+ * When a backup was taken, from the stamp in its name (not the file's mtime): the stamp comes from
+ * the same clock that decides whether the next daily backup is due, a copied file keeps it, and
+ * a fake clock in tests sees its own times back.
+ */
+export function backupTakenAt(path: string): Date | null {
+  const stamp = BACKUP_NAME.exec(basename(path))?.[2]
+  if (!stamp) return null
+  const t = Date.parse(stamp.replace(STAMP_PARTS, '$1-$2-$3T$4:$5:$6.$7Z'))
+  return Number.isNaN(t) ? null : new Date(t)
+}
+
+/** Time of the newest backup in `backupDir`, or null when there is none. */
+export function newestBackupAt(backupDir: string): Date | null {
+  const newest = newestBackup(backupDir)
+  return newest ? backupTakenAt(newest) : null
+}
 
 export function pruneBackups(backupDir: string, keep = BACKUPS_TO_KEEP): string[] {
   const stale = listBackups(backupDir).slice(keep)

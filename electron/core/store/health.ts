@@ -42,6 +42,24 @@ export function runHealthCheck(db: Database.Database, kind: CheckKind = 'quick')
   return lines.length === 1 && lines[0] === 'ok' ? 'ok' : lines.join('\n')
 }
 
+/**
+ * Runs a check on a fresh read-only connection to `file`: it reads what is on disk, where the main
+ * connection could answer from its page cache, and it cannot write. In WAL mode it sees the last
+ * committed state next to an open writer. SQLite errors that mean damage become the report.
+ */
+export function checkDatabaseFile(file: string, kind: CheckKind): string {
+  let ro: Database.Database | undefined
+  try {
+    ro = new Database(file, { readonly: true, fileMustExist: true })
+    return runHealthCheck(ro, kind)
+  } catch (e) {
+    if (isCorruptionError(e)) return e instanceof Error ? e.message : String(e)
+    throw e
+  } finally {
+    ro?.close()
+  }
+}
+
 export type InspectOptions = { file: string; latestVersion: number; backupDir: string }
 
 const corrupt = (o: InspectOptions, report: string, cause?: unknown) =>

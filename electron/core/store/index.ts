@@ -2,9 +2,11 @@
 export { openDatabase, type Db, type OpenDatabaseOptions } from './db'
 export {
   backupDatabase,
+  backupTakenAt,
   defaultBackupDir,
   listBackups,
   newestBackup,
+  newestBackupAt,
   pruneBackups,
   restoreFromBackup,
   BACKUPS_TO_KEEP
@@ -16,7 +18,7 @@ export {
   MigrationFailedError,
   mapSqliteError
 } from './errors'
-export { runHealthCheck } from './health'
+export { checkDatabaseFile, runHealthCheck } from './health'
 export { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations'
 export { withFullSync } from './pragmas'
 export { durableWriteTransaction, writeTransaction } from './transaction'

@@ -1,5 +1,5 @@
 /** A real core over a temp data folder, the simulator and an in-memory keychain stand-in. */
-import { createCore, type Core } from '../../../electron/core/host/core'
+import { createCore, type Core, type CoreOptions } from '../../../electron/core/host/core'
 import { startWebexSim } from '../../../electron/webex-sim'
 import type { SimHandle, SimOptions } from '../../../electron/webex-sim/types'
 import type { Envelope } from '../../../shared/contract/envelope'
@@ -24,7 +24,12 @@ export type Harness = {
 
 export async function startHarness(
   simOpts: SimOptions = {},
-  opts: { secretStore?: SecretStore; secrets?: MemorySecretStore } = {}
+  opts: {
+    secretStore?: SecretStore
+    secrets?: MemorySecretStore
+    /** Extra core options (e.g. `maintenance`), applied on every boot. */
+    core?: Partial<CoreOptions>
+  } = {}
 ): Promise<Harness> {
   const sim = await startWebexSim({ users: 40, seed: 7, ...simOpts })
   const { dir, cleanup } = makeDataDir('roster-core-')
@@ -41,7 +46,8 @@ export async function startHarness(
           opened.push(url)
           await followLikeABrowser(url)
         }
-      }
+      },
+      ...opts.core
     })
   const h: Harness = {
     core: await boot(),

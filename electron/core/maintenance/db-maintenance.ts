@@ -1,0 +1,77 @@
+/**
+ * Scheduled maintenance of the open database: the runner bound to the store (VACUUM INTO backups,
+ * integrity_check on a read-only connection, app_meta, the run lock) and its schedule.
+ */
+import { AppError } from '../errors'
+import type { Logger } from '../log/logger'
+import {
+  backupDatabase,
+  BACKUPS_TO_KEEP,
+  checkDatabaseFile,
+  createAppMetaRepo,
+  newestBackupAt,
+  writeTransaction,
+  type Db
+} from '../store'
+import { isCorruptionError } from '../store/errors'
+import { readUserVersion } from '../store/migrate'
+import type { RunLockRepo } from '../store/repositories/run-lock-repo'
+import { readFullCheck, recordFullCheck } from './full-check-record'
+import type { MaintenanceOptions } from './maintenance-options'
+import { createMaintenanceRunner } from './maintenance-runner'
+import { createMaintenanceSchedule } from './maintenance-schedule'
+
+export type DbMaintenanceDeps = {
+  db: Db
+  dbFile: string
+  backupDir: string
+  lock: RunLockRepo
+  logger: Logger
+  onDamaged: (report: string) => Promise<void>
+  onChanged: () => void
+  options: MaintenanceOptions
+}
+
+export function createDbMaintenance(d: DbMaintenanceDeps) {
+  const now = d.options.now ?? (() => new Date())
+  const meta = createAppMetaRepo(d.db)
+  const logger = d.logger.child({ area: 'maintenance' })
+  const runner = createMaintenanceRunner({
+    now,
+    // The run lock covers sync, preview and apply; an open transaction means a write is mid-way
+    // (VACUUM cannot run inside one, and a check would block it).
+    isBusy: () => d.db.inTransaction || d.lock.all().length > 0,
+    newestBackupAt: () => newestBackupAt(d.backupDir),
+    backup: () => {
+      if (d.db.inTransaction)
+        throw new AppError('INTERNAL', 'A backup cannot run inside a transaction.')
+      return backupDatabase(d.db, {
+        backupDir: d.backupDir,
+        schemaVersion: readUserVersion(d.db),
+        now,
+        keep: d.options.keepBackups ?? BACKUPS_TO_KEEP
+      })
+    },
+    fullCheck: () => checkDatabaseFile(d.dbFile, 'integrity'),
+    lastFullCheck: () => readFullCheck(meta),
+    recordFullCheck: (record) => writeTransaction(d.db, () => recordFullCheck(meta, record)),
+    onDamaged: d.onDamaged,
+    onChanged: d.onChanged,
+    isCorruption: isCorruptionError,
+    logger
+  })
+  const schedule = createMaintenanceSchedule({
+    runDue: () => runner.runDue(),
+    logger,
+    cron: d.options.cron,
+    catchUpDelayMs: d.options.catchUpDelayMs,
+    retryDelayMs: d.options.retryDelayMs
+  })
+  if (d.options.schedule !== false) schedule.start()
+  return {
+    runDue: (opts: { force?: boolean } = {}) => runner.runDue(opts),
+    status: () => ({ lastFullCheck: runner.lastFullCheck(), warning: runner.warning() }),
+    stop: () => schedule.stop()
+  }
+}
+export type DbMaintenance = ReturnType<typeof createDbMaintenance>
