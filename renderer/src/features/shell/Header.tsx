@@ -1,6 +1,7 @@
 import { useAppStore } from '../../app/store'
 import { VIEW_TITLES } from '../../app/views'
 import { selectDemoRunning } from '../status/selectors'
+import { DatabaseBackupStatus } from './DatabaseBackupStatus'
 
 export function Header() {
   const title = useAppStore((s) => VIEW_TITLES[s.view])
@@ -15,6 +16,7 @@ export function Header() {
             DEMO
           </span>
         ) : null}
+        <DatabaseBackupStatus />
         {version ? <span className="header-version">v{version}</span> : null}
       </div>
     </header>

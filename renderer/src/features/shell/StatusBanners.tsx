@@ -1,5 +1,6 @@
 /** Problems that stop the admin from working safely: shown above every view until resolved. */
 import { useAppStore } from '../../app/store'
+import { BackupNowButton } from './BackupNowButton'
 import { RestoreBackupButton } from './RestoreBackupButton'
 
 export function StatusBanners() {
@@ -37,6 +38,13 @@ export function StatusBanners() {
           ) : (
             <span className="banner-detail"> No backup is available yet.</span>
           )}
+        </div>
+      ) : null}
+      {database?.healthy && database.maintenanceWarning ? (
+        <div className="banner banner-warning" role="status" data-testid="backup-warning">
+          <strong>The daily backup of the local database failed.</strong>{' '}
+          {database.maintenanceWarning} Roster tries again at the next maintenance pass.{' '}
+          <BackupNowButton />
         </div>
       ) : null}
     </>
