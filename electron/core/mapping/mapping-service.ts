@@ -65,6 +65,8 @@ export type MappingServiceDeps = {
   people: PeopleRepo
   saas: SaasUsersRepo
   onIntegrationsChanged: () => void
+  /** Default MAX_PEOPLE_IN_MEMORY (a seam for tests). */
+  maxPeopleInMemory?: number
 }
 
 /** A bare path (`department`) is stored as `$.department`, so it can never be read as a standard key. */
@@ -93,6 +95,14 @@ export function keyFromLabel(label: string, taken: ReadonlySet<string>): string 
   return key
 }
 
+/**
+ * The impact preview and the whole-read sync-key check hold the parsed last read in memory (about
+ * 240 MB of heap at 100,000 people, plus the records they compare with). Above this many people they
+ * refuse with a plain message instead of exhausting the core's heap (electron/core/host/v8-flags.ts);
+ * an integration's Preview streams page by page at any size.
+ */
+export const MAX_PEOPLE_IN_MEMORY = 150_000
+
 export function createMappingService(d: MappingServiceDeps) {
   const lastRead = createLastRead(d.db)
   const customFields = createCustomFieldsRepo(d.db)
@@ -119,7 +129,16 @@ export function createMappingService(d: MappingServiceDeps) {
    * quickly while the admin edits a draft; `sources` (the studio opening) warms it.
    */
   const lastReads = createLastReadCache(lastRead)
+  /** Whether the whole last read may be held in memory (see MAX_PEOPLE_IN_MEMORY). */
+  const maxInMemory = d.maxPeopleInMemory ?? MAX_PEOPLE_IN_MEMORY
+  const fitsInMemory = () => lastRead.count() <= maxInMemory
   const wholeLastRead = () => {
+    const n = lastRead.count()
+    if (n > maxInMemory)
+      throw new AppError(
+        'CONFLICT',
+        `The last read has ${n.toLocaleString('en')} people, more than the ${maxInMemory.toLocaleString('en')} this check can hold in memory. Use Preview on the integration instead: it plans everyone from Webex page by page.`
+      )
     const snapshot = lastReads.get()
     const nameMaps =
       webexNames.load() ??
@@ -241,7 +260,7 @@ export function createMappingService(d: MappingServiceDeps) {
   return {
     sources(q: z.output<typeof ListSourcesInput>) {
       // The studio opens with this call: read the whole last read meanwhile, for the impact preview.
-      void lastReads.warm(prefetch)
+      if (fitsInMemory()) void lastReads.warm(prefetch)
       const people = lastRead.sample(q.sampleSize)
       return {
         fields: sourcesWithSamples(people, apiFields.list(), q.samplesPerField, iso()),
@@ -323,7 +342,7 @@ export function createMappingService(d: MappingServiceDeps) {
     },
 
     /** Resolves when the background read of the last read (started by `sources`) is over. */
-    lastReadWarmed: () => lastReads.warm(prefetch),
+    lastReadWarmed: () => (fitsInMemory() ? lastReads.warm(prefetch) : Promise.resolve()),
 
     impact(q: z.output<typeof ImpactInput>): ImpactResult {
       const i = mustIntegration(q.integrationId)
