@@ -103,6 +103,35 @@ type WriteParams = {
   now: string
 }
 
+/** The written columns besides id and the times, in the order the statements bind them. */
+const WRITE_COLUMNS = [
+  'username',
+  'email',
+  'display_name',
+  'first_name',
+  'last_name',
+  'role',
+  'webex_id',
+  'webex_org_id',
+  'webex_status',
+  'webex_type',
+  'webex_created',
+  'webex_last_modified',
+  'invite_pending',
+  'sync_time',
+  'custom_json',
+  'values_hash',
+  'integration_id',
+  'search_text'
+] as const satisfies readonly Exclude<keyof WriteParams, 'id' | 'now'>[]
+
+// Every written column is bound: a column added to WriteParams but not here fails to compile.
+type Unbound = Exclude<keyof WriteParams, 'id' | 'now' | (typeof WRITE_COLUMNS)[number]>
+const allColumnsBound: [Unbound] extends [never] ? true : never = true
+void allColumnsBound
+
+const columnValues = (p: WriteParams) => WRITE_COLUMNS.map((c) => p[c])
+
 function params(
   id: string,
   v: PersonValues,
@@ -191,23 +220,17 @@ export function createPeopleRepo(db: Db) {
     return st
   }
   const byId = db.prepare<[string], PersonRow>('SELECT * FROM people WHERE id = ?')
-  const insert = db.prepare<WriteParams>(
-    `INSERT INTO people (id, username, email, display_name, first_name, last_name, role, webex_id,
-       webex_org_id, webex_status, webex_type, webex_created, webex_last_modified, invite_pending,
-       sync_time, custom_json, values_hash, integration_id, search_text, created_at, updated_at)
-     VALUES (@id, @username, @email, @display_name, @first_name, @last_name, @role, @webex_id,
-       @webex_org_id, @webex_status, @webex_type, @webex_created, @webex_last_modified, @invite_pending,
-       @sync_time, @custom_json, @values_hash, @integration_id, @search_text, @now, @now)`
+  // Positional parameters: binding 20 named ones costs ~3 µs more per row (docs/benchmarks.md).
+  const insert = db.prepare<unknown[]>(
+    `INSERT INTO people (id, ${WRITE_COLUMNS.join(', ')}, created_at, updated_at)
+     VALUES (?, ${WRITE_COLUMNS.map(() => '?').join(', ')}, ?, ?)`
   )
-  const update = db.prepare<WriteParams>(
-    `UPDATE people SET username = @username, email = @email, display_name = @display_name,
-       first_name = @first_name, last_name = @last_name, role = @role, webex_id = @webex_id,
-       webex_org_id = @webex_org_id, webex_status = @webex_status, webex_type = @webex_type,
-       webex_created = @webex_created, webex_last_modified = @webex_last_modified,
-       invite_pending = @invite_pending, sync_time = @sync_time, custom_json = @custom_json,
-       values_hash = @values_hash, integration_id = COALESCE(@integration_id, integration_id),
-       search_text = @search_text, updated_at = @now
-     WHERE id = @id`
+  const update = db.prepare<unknown[]>(
+    `UPDATE people SET ${WRITE_COLUMNS.map((c) =>
+      // A write without an integration (an applied plan's edit) keeps the record's owner.
+      c === 'integration_id' ? `${c} = COALESCE(?, ${c})` : `${c} = ?`
+    ).join(', ')}, updated_at = ?
+     WHERE id = ?`
   )
   const hashesByWebexIds = db.prepare<[string], PersonHashRow>(
     'SELECT id, webex_id, values_hash FROM people WHERE webex_id IN (SELECT value FROM json_each(?))'
@@ -246,7 +269,8 @@ export function createPeopleRepo(db: Db) {
       integrationId: string | null,
       now: string
     ): number {
-      return insert.run(params(id, v, hash, syncTime, integrationId, now)).changes
+      const p = params(id, v, hash, syncTime, integrationId, now)
+      return insert.run(p.id, ...columnValues(p), p.now, p.now).changes
     },
     update(
       id: string,
@@ -256,7 +280,8 @@ export function createPeopleRepo(db: Db) {
       integrationId: string | null,
       now: string
     ): number {
-      return update.run(params(id, v, hash, syncTime, integrationId, now)).changes
+      const p = params(id, v, hash, syncTime, integrationId, now)
+      return update.run(...columnValues(p), p.now, p.id).changes
     },
     count: () => count.get()?.n ?? 0
   }
