@@ -13,7 +13,7 @@ import {
 } from '../../../shared/domain/ingest-filter-rule'
 import { textOf } from '../../../shared/domain/mapping-expression'
 import type { Person } from '../webex/schemas'
-import { sourceValue } from './source-value'
+import { readsRawPerson, sourceValue } from './source-value'
 
 export type FilterOutcome =
   | { outcome: 'pass' }
@@ -60,6 +60,9 @@ function legacyReason(p: Person, f: IngestFilter): string | null {
     return `Filtered out: ${LEGACY_LABELS[f.field]} is ${actual ?? 'empty'} (filter: ${LEGACY_LABELS[f.field]} ${f.op} ${f.value})`
   return null
 }
+
+/** Condition fields read from the parsed person whatever the mapping's sources. */
+const PERSON_FIELDS = new Set(['emailDomain', 'invitePending', 'loginEnabled'])
 
 /** A condition's field as a list of texts (a list field gives several; empty gives none). */
 function fieldTexts(p: Person, raw: unknown, field: string, syncTime: string): string[] {
@@ -142,4 +145,14 @@ export function evaluateFilters(
     }
   }
   return noCreate ?? PASS
+}
+
+/** Whether any enabled rule reads a field over the raw person (a JSON path, template...). */
+export function filtersReadRaw(filters: readonly AnyIngestFilter[]): boolean {
+  return filters.some(
+    (f) =>
+      isFilterRule(f) &&
+      f.enabled &&
+      f.conditions.some((c) => !PERSON_FIELDS.has(c.field) && readsRawPerson(c.field))
+  )
 }

@@ -51,3 +51,10 @@ export function sourceValue(p: Person, raw: unknown, source: string, syncTime: s
   if (!parsed.ok) return null
   return evaluateExpression(parsed.expr, raw ?? p)
 }
+
+const NO_PERSON = { id: '' } as Person
+
+/** Whether a source is evaluated over the raw person: anything but a standard field or `constant`. */
+export function readsRawPerson(source: string): boolean {
+  return source !== 'constant' && standardValue(NO_PERSON, source, '') === undefined
+}

@@ -19,6 +19,8 @@ import { emptyCounts } from '../../../shared/domain/run'
 import type { PlanItemInput } from '../store/repositories/plans-repo'
 import { hashRawBytes } from './raw-items'
 import { decidePage, type DecideConfig } from './match'
+import { filtersReadRaw } from '../mapping/filter-eval'
+import { readsRawPerson } from '../mapping/source-value'
 import { customLabelsOf, customTypesOf, loadCustomFields } from '../mapping/custom-types'
 import { syncKeyProblems } from '../../../shared/domain/integration'
 import { AppError } from '../errors'
@@ -100,14 +102,18 @@ async function loadNames(client: WebexClient, logger: Logger) {
   }
 }
 
-/** Parsed raw items of `people`, only when the mapping reads JSON paths (`$...`) over the raw person. */
+/**
+ * Parsed raw items of `people`, only when the mapping or a filter rule reads the raw person (JSON
+ * paths, templates): the impact preview always evaluates them over the raw person, and so must the
+ * sync.
+ */
 function rawObjectsFor(
   people: readonly { id: string }[],
   texts: ReadonlyMap<string, RawItem>,
-  mapping: DecideConfig['mapping']
+  cfg: Pick<DecideConfig, 'mapping' | 'filters'>
 ) {
   const out = new Map<string, unknown>()
-  if (!mapping.some((e) => e.source.startsWith('$'))) return out
+  if (!cfg.mapping.some((e) => readsRawPerson(e.source)) && !filtersReadRaw(cfg.filters)) return out
   for (const { id } of people) {
     const t = texts.get(id)
     if (t !== undefined && !out.has(id)) out.set(id, JSON.parse(t.text))
@@ -221,7 +227,7 @@ async function listAndWrite(deps: EngineDeps, job: EngineJob): Promise<ListingRe
       const raw: PageRaw = { texts, hashes, states: repos.raw.statesOf(toPlan.map((p) => p.id)) }
       const fast = new Set(page.knownIds)
       counts.unchanged += fast.size
-      const plans = decidePage(toPlan, rawObjectsFor(toPlan, texts, cfg.mapping), cfg, repos)
+      const plans = decidePage(toPlan, rawObjectsFor(toPlan, texts, cfg), cfg, repos)
       if (job.mode === 'sync') written = writePlans(plans, raw, fast, now)
       else storePlans(plans)
       for (const id of texts.keys()) seen.add(id)
