@@ -20,7 +20,7 @@ import { hashText } from './record-values'
  * Bump when mapping, hashing or deciding code changes what a configuration produces, so fingerprints
  * stored by an older build no longer match.
  */
-const PLANNER_VERSION = 1
+const PLANNER_VERSION = 2
 
 const usesClock = (cfg: DecideConfig): boolean =>
   cfg.mapping.some((e) => e.source === 'syncTime' && e.target !== 'syncTime') ||
