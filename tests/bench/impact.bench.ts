@@ -21,19 +21,15 @@ import type { MappingDraft } from '../../shared/domain/mapping-studio'
 import { makeDataDir } from '../support/data-dir'
 import { median } from './support/sdk-listing'
 import { startSimProcess } from './support/sim-process'
+import { createReport, ms, runSuite } from './support/report'
 
 const USERS = Number(process.argv[2] ?? 10_000)
 /** `cold`: only the cold mapping-change preview, once (for a CPU profile of just that). */
 const ONLY_COLD = process.argv[3] === 'cold'
 const ROUNDS = 3
 
-type Row = { metric: string; value: string; target: string; pass: boolean | null }
-const rows: Row[] = []
-const record = (metric: string, value: string, target: string, pass: boolean | null) => {
-  rows.push({ metric, value, target, pass })
-  console.log(`  ${metric}: ${value}`)
-}
-const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`
+const report = createReport()
+const record = report.record
 /** Wall time, and the CPU time of this process (less sensitive to other load on a shared machine). */
 const cpuTimes: number[] = []
 const timed = <T>(fn: () => T): [T, number] => {
@@ -144,19 +140,8 @@ async function main() {
   db.close()
   cleanup()
 
-  console.log('\n| metric | value | target | result |\n|---|---|---|---|')
-  for (const r of rows)
-    console.log(
-      `| ${r.metric} | ${r.value} | ${r.target} | ${r.pass === null ? '' : r.pass ? 'PASS' : 'MISS'} |`
-    )
+  report.printTable()
 }
 
 let stopSim: () => Promise<void> = () => Promise.resolve()
-main().then(
-  () => process.exit(0),
-  async (e: unknown) => {
-    console.error(e)
-    await stopSim()
-    process.exit(1)
-  }
-)
+runSuite(main, () => stopSim())

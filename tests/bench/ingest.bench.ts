@@ -21,19 +21,14 @@ import { createMemorySecretStore } from '../support/memory-secret-store'
 import { createSdkLister, median } from './support/sdk-listing'
 import { startSimProcess } from './support/sim-process'
 import { measureWriteFloor } from './support/write-floor'
+import { createReport, mb, ms, runSuite } from './support/report'
 
 const USERS = Number(process.argv[2] ?? 100_000)
 const PAGE = 1000
 const CHANGED = 100
 
-type Row = { metric: string; value: string; target: string; pass: boolean | null }
-const rows: Row[] = []
-const record = (metric: string, value: string, target: string, pass: boolean | null) => {
-  rows.push({ metric, value, target, pass })
-  console.log(`  ${metric}: ${value}`)
-}
-const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`
-const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`
+const report = createReport()
+const record = report.record
 
 async function main() {
   const t0 = performance.now()
@@ -327,19 +322,8 @@ async function main() {
   await sim.stop()
   cleanup()
 
-  console.log('\n| metric | value | target | result |\n|---|---|---|---|')
-  for (const r of rows)
-    console.log(
-      `| ${r.metric} | ${r.value} | ${r.target} | ${r.pass === null ? '' : r.pass ? 'PASS' : 'MISS'} |`
-    )
+  report.printTable()
 }
 
 let stopSim: () => Promise<void> = () => Promise.resolve()
-main().then(
-  () => process.exit(0),
-  async (e: unknown) => {
-    console.error(e)
-    await stopSim()
-    process.exit(1)
-  }
-)
+runSuite(main, () => stopSim())

@@ -6,6 +6,7 @@ import { CustomFieldKey } from '../../../../shared/domain/custom-field'
 import type { PersonRecord } from '../../../../shared/domain/person'
 import type { PersonValues, Scalar } from '../../sync/record-values'
 import type { Db } from '../db'
+import { createRecordWrites } from './record-writes'
 
 export type PersonRow = {
   seq: number
@@ -123,14 +124,7 @@ const WRITE_COLUMNS = [
   'values_hash',
   'integration_id',
   'search_text'
-] as const satisfies readonly Exclude<keyof WriteParams, 'id' | 'now'>[]
-
-// Every written column is bound: a column added to WriteParams but not here fails to compile.
-type Unbound = Exclude<keyof WriteParams, 'id' | 'now' | (typeof WRITE_COLUMNS)[number]>
-const allColumnsBound: [Unbound] extends [never] ? true : never = true
-void allColumnsBound
-
-const columnValues = (p: WriteParams) => WRITE_COLUMNS.map((c) => p[c])
+] as const
 
 function params(
   id: string,
@@ -220,17 +214,12 @@ export function createPeopleRepo(db: Db) {
     return st
   }
   const byId = db.prepare<[string], PersonRow>('SELECT * FROM people WHERE id = ?')
-  // Positional parameters: binding 20 named ones costs ~3 µs more per row (docs/benchmarks.md).
-  const insert = db.prepare<unknown[]>(
-    `INSERT INTO people (id, ${WRITE_COLUMNS.join(', ')}, created_at, updated_at)
-     VALUES (?, ${WRITE_COLUMNS.map(() => '?').join(', ')}, ?, ?)`
-  )
-  const update = db.prepare<unknown[]>(
-    `UPDATE people SET ${WRITE_COLUMNS.map((c) =>
-      // A write without an integration (an applied plan's edit) keeps the record's owner.
-      c === 'integration_id' ? `${c} = COALESCE(?, ${c})` : `${c} = ?`
-    ).join(', ')}, updated_at = ?
-     WHERE id = ?`
+  // A write without a person or integration (an applied plan's edit) keeps the record's own.
+  const writes = createRecordWrites<WriteParams, (typeof WRITE_COLUMNS)[number]>(
+    db,
+    'people',
+    WRITE_COLUMNS,
+    { keepWhenNull: ['integration_id'] }
   )
   const hashesByWebexIds = db.prepare<[string], PersonHashRow>(
     'SELECT id, webex_id, values_hash FROM people WHERE webex_id IN (SELECT value FROM json_each(?))'
@@ -269,8 +258,7 @@ export function createPeopleRepo(db: Db) {
       integrationId: string | null,
       now: string
     ): number {
-      const p = params(id, v, hash, syncTime, integrationId, now)
-      return insert.run(p.id, ...columnValues(p), p.now, p.now).changes
+      return writes.insert(params(id, v, hash, syncTime, integrationId, now))
     },
     update(
       id: string,
@@ -280,8 +268,7 @@ export function createPeopleRepo(db: Db) {
       integrationId: string | null,
       now: string
     ): number {
-      const p = params(id, v, hash, syncTime, integrationId, now)
-      return update.run(...columnValues(p), p.now, p.id).changes
+      return writes.update(params(id, v, hash, syncTime, integrationId, now))
     },
     count: () => count.get()?.n ?? 0
   }

@@ -3,6 +3,7 @@ import type { SaasUserRecord } from '../../../../shared/domain/saas-user'
 import type { SaasValues, Scalar } from '../../sync/record-values'
 import type { Db } from '../db'
 import { searchTextOf } from './people-repo'
+import { createRecordWrites } from './record-writes'
 
 export type SaasUserRow = {
   seq: number
@@ -131,14 +132,7 @@ const WRITE_COLUMNS = [
   'sync_time',
   'integration_id',
   'search_text'
-] as const satisfies readonly Exclude<keyof WriteParams, 'id' | 'now'>[]
-
-// Every written column is bound: a column added to WriteParams but not here fails to compile.
-type Unbound = Exclude<keyof WriteParams, 'id' | 'now' | (typeof WRITE_COLUMNS)[number]>
-const allColumnsBound: [Unbound] extends [never] ? true : never = true
-void allColumnsBound
-
-const columnValues = (p: WriteParams) => WRITE_COLUMNS.map((c) => p[c])
+] as const
 
 export function createSaasUsersRepo(db: Db) {
   const byWebexIds = db.prepare<[string], SaasUserRow>(
@@ -148,17 +142,15 @@ export function createSaasUsersRepo(db: Db) {
   const byPerson = db.prepare<[string], SaasUserRow>(
     'SELECT * FROM saas_users WHERE person_id = ? ORDER BY seq LIMIT 1'
   )
-  // Positional parameters: binding 18 named ones costs ~3 µs more per row (docs/benchmarks.md).
-  const insert = db.prepare<unknown[]>(
-    `INSERT INTO saas_users (id, ${WRITE_COLUMNS.join(', ')}, created_at, updated_at)
-     VALUES (?, ${WRITE_COLUMNS.map(() => '?').join(', ')}, ?, ?)`
-  )
-  const update = db.prepare<unknown[]>(
-    `UPDATE saas_users SET ${WRITE_COLUMNS.map((c) =>
-      // Without a person or integration (an applied plan's edit), the record keeps its own.
-      c === 'person_id' || c === 'integration_id' ? `${c} = COALESCE(?, ${c})` : `${c} = ?`
-    ).join(', ')}, not_in_webex = 0, not_in_webex_since = NULL, updated_at = ?
-     WHERE id = ?`
+  // A write without a person or integration (an applied plan's edit) keeps the record's own.
+  const writes = createRecordWrites<WriteParams, (typeof WRITE_COLUMNS)[number]>(
+    db,
+    'saas_users',
+    WRITE_COLUMNS,
+    {
+      keepWhenNull: ['person_id', 'integration_id'],
+      alsoSetOnUpdate: 'not_in_webex = 0, not_in_webex_since = NULL'
+    }
   )
   const hashesByWebexIds = db.prepare<[string], SaasHashRow>(
     `SELECT id, webex_id, person_id, values_hash, not_in_webex FROM saas_users
@@ -221,14 +213,8 @@ export function createSaasUsersRepo(db: Db) {
       ids.length === 0 ? [] : hashesByWebexIds.all(JSON.stringify(ids)),
     findByIds: (ids: readonly string[]): StoredSaasUser[] =>
       ids.length === 0 ? [] : byIds.all(JSON.stringify(ids)).map(stored),
-    insert: (...a: Parameters<typeof toParams>) => {
-      const p = toParams(...a)
-      return insert.run(p.id, ...columnValues(p), p.now, p.now).changes
-    },
-    update: (...a: Parameters<typeof toParams>) => {
-      const p = toParams(...a)
-      return update.run(...columnValues(p), p.now, p.id).changes
-    },
+    insert: (...a: Parameters<typeof toParams>) => writes.insert(toParams(...a)),
+    update: (...a: Parameters<typeof toParams>) => writes.update(toParams(...a)),
     /** SaaS users of an integration not yet marked "not in Webex". */
     present: (integrationId: string) => present.all(integrationId),
     countForIntegration: (integrationId: string) => countAll.get(integrationId)?.n ?? 0,
