@@ -54,8 +54,7 @@ const isKey = (b: Buffer, start: number, end: number, key: string): boolean => {
   return true
 }
 
-const text = (b: Buffer, start: number, end: number) =>
-  Buffer.from(b.buffer, b.byteOffset + start, end - start).toString('utf8')
+const text = (b: Buffer, start: number, end: number) => b.toString('utf8', start, end)
 
 /** One object or array starting at `start`: its end and, for an object, its top-level string `id`. */
 function scanValue(b: Buffer, start: number): { end: number; id: string | null } | null {

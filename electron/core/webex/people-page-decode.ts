@@ -12,24 +12,39 @@ import { fastParsePerson, fastParsePersonPage, Person, PersonPage } from './sche
 
 type Res = Pick<HttpResult, 'body' | 'bytes' | 'url' | 'trackingId'>
 
-/** One person of a page as Webex sent it: its bytes, and its text decoded on first use. */
+/**
+ * One person of a page as Webex sent it: a range of the body's bytes, viewed and decoded only on
+ * first use (a plain listing touches neither; a re-sync hashes the bytes and decodes the few people
+ * it does not know).
+ */
 export class RawItem {
   #text: string | undefined
+  #bytes: Buffer | undefined
   constructor(
-    readonly bytes: Uint8Array,
+    private readonly body: Buffer,
+    private readonly start: number,
+    private readonly end: number,
     text?: string
   ) {
     this.#text = text
   }
+  get bytes(): Buffer {
+    return (this.#bytes ??= this.body.subarray(this.start, this.end))
+  }
   get text(): string {
-    return (this.#text ??= Buffer.from(
-      this.bytes.buffer,
-      this.bytes.byteOffset,
-      this.bytes.byteLength
-    ).toString('utf8'))
+    return (this.#text ??= this.body.toString('utf8', this.start, this.end))
+  }
+  /**
+   * Takes the text from the decoded body when byte and character offsets agree (an ASCII body): a
+   * slice shares the body's memory instead of decoding a copy.
+   */
+  shareText(decodedBody: string): void {
+    if (decodedBody.length === this.body.length)
+      this.#text ??= decodedBody.slice(this.start, this.end)
   }
   static ofText(text: string): RawItem {
-    return new RawItem(Buffer.from(text, 'utf8'), text)
+    const body = Buffer.from(text, 'utf8')
+    return new RawItem(body, 0, body.length, text)
   }
 }
 
@@ -68,13 +83,35 @@ export function entriesOf(res: Res): PageEntry[] {
   if (!PersonPage.safeParse(envelope).success) return parseWhole(res)
   return scan.items.map((item) => ({
     id: item.id ?? '',
-    raw: new RawItem(res.bytes.subarray(item.start, item.end)),
+    raw: new RawItem(res.bytes, item.start, item.end),
     person: undefined
   }))
 }
 
+/**
+ * With nothing to skip, the page is parsed whole, as one JSON.parse: a thousand small parses and
+ * decodes cost more, mostly in garbage collection. Null when the result does not line up with the
+ * scan (then each item is parsed on its own, which reports any problem precisely).
+ */
+function parseAll(res: Res, entries: PageEntry[]): boolean {
+  const json = parseJsonText(res)
+  const page = fastParsePersonPage(json) ?? parseJson(PersonPage, json, res)
+  if (page.items.length !== entries.length) return false
+  if (!page.items.every((p, i) => p.id === entries[i]?.id)) return false
+  const body = res.body
+  page.items.forEach((person, i) => {
+    const e = entries[i]
+    if (!e) return
+    e.person = person
+    e.raw.shareText(body)
+  })
+  return true
+}
+
 /** Parses and validates the entries that are not parsed yet, except those `skip` names. */
 export function parseEntries(res: Res, entries: PageEntry[], skip: ReadonlySet<string>): void {
+  if (skip.size === 0 && entries.every((e) => e.person === undefined) && parseAll(res, entries))
+    return
   for (const e of entries) {
     if (e.person !== undefined || skip.has(e.id)) continue
     let person: Person | undefined
