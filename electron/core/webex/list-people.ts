@@ -285,7 +285,7 @@ export function listPeople(
         }
         const rawItems = new Map(kept.map((e) => [e.id, e.raw]))
         const known = opts.knownItems?.(rawItems) ?? new Set<string>()
-        parseEntries(res, kept, known)
+        parseEntries(res, kept, known, opts.knownItems !== undefined)
         const items: Person[] = []
         const knownIds: string[] = []
         for (const e of kept) {

@@ -89,9 +89,10 @@ export function entriesOf(res: Res): PageEntry[] {
 }
 
 /**
- * With nothing to skip, the page is parsed whole, as one JSON.parse: a thousand small parses and
- * decodes cost more, mostly in garbage collection. Null when the result does not line up with the
- * scan (then each item is parsed on its own, which reports any problem precisely).
+ * A page whose items' texts nobody keeps is parsed whole, as one JSON.parse: a thousand small
+ * parses and decodes cost more, mostly in garbage collection. A sync keeps every item's text, so it
+ * decodes and parses per item instead of decoding the page twice. False when the result does not
+ * line up with the scan (then each item is parsed on its own, which reports any problem precisely).
  */
 function parseAll(res: Res, entries: PageEntry[]): boolean {
   const json = parseJsonText(res)
@@ -108,10 +109,18 @@ function parseAll(res: Res, entries: PageEntry[]): boolean {
   return true
 }
 
-/** Parses and validates the entries that are not parsed yet, except those `skip` names. */
-export function parseEntries(res: Res, entries: PageEntry[], skip: ReadonlySet<string>): void {
-  if (skip.size === 0 && entries.every((e) => e.person === undefined) && parseAll(res, entries))
-    return
+/**
+ * Parses and validates the entries that are not parsed yet, except those `skip` names; `textsKept`
+ * says whether the caller keeps the items' texts (see parseAll).
+ */
+export function parseEntries(
+  res: Res,
+  entries: PageEntry[],
+  skip: ReadonlySet<string>,
+  textsKept: boolean
+): void {
+  const whole = !textsKept && skip.size === 0 && entries.every((e) => e.person === undefined)
+  if (whole && parseAll(res, entries)) return
   for (const e of entries) {
     if (e.person !== undefined || skip.has(e.id)) continue
     let person: Person | undefined

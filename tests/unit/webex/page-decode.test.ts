@@ -83,7 +83,7 @@ describe('entriesOf / parseEntries', () => {
     const body = JSON.stringify({ items: [person('a'), person('b'), person('c')] })
     const entries = entriesOf(res(body))
     expect(entries.every((e) => e.person === undefined)).toBe(true)
-    parseEntries(res(body), entries, new Set(['b']))
+    parseEntries(res(body), entries, new Set(['b']), true)
     expect(entries.map((e) => e.person?.id ?? null)).toEqual(['a', null, 'c'])
     expect(entries[0]?.person?.emails).toEqual(['a@example.com'])
     expect(entries[1]?.raw.text).toBe(JSON.stringify(person('b')))
@@ -91,15 +91,17 @@ describe('entriesOf / parseEntries', () => {
 
   it('fails a malformed item with the whole page’s precise error', () => {
     const body = JSON.stringify({ items: [person('a'), person('b', { emails: 'not-a-list' })] })
-    const entries = entriesOf(res(body))
-    let error: unknown
-    try {
-      parseEntries(res(body), entries, new Set())
-    } catch (e) {
-      error = e
+    // Per item (a sync keeping texts) and whole (a plain listing): the same precise error.
+    for (const textsKept of [true, false]) {
+      let error: unknown
+      try {
+        parseEntries(res(body), entriesOf(res(body)), new Set(), textsKept)
+      } catch (e) {
+        error = e
+      }
+      expect(error).toBeInstanceOf(WebexMalformedResponseError)
+      expect((error as WebexMalformedResponseError).issues.join(' ')).toMatch(/items\.1\.emails/)
     }
-    expect(error).toBeInstanceOf(WebexMalformedResponseError)
-    expect((error as WebexMalformedResponseError).issues.join(' ')).toMatch(/items\.1\.emails/)
   })
 
   it('refuses invalid JSON around the items even when every item is known', () => {
@@ -118,5 +120,18 @@ describe('entriesOf / parseEntries', () => {
     const entries = entriesOf(res(body))
     expect(entries.map((e) => e.person?.id)).toEqual(['a'])
     expect(JSON.parse(entries[0]?.raw.text ?? 'null')).toEqual(person('a'))
+  })
+})
+
+describe('parseEntries, whole page', () => {
+  it('gives the same people and item texts as parsing per item', () => {
+    const body = JSON.stringify({ items: [person('a'), person('b', { displayName: 'Zoë' })] })
+    const whole = entriesOf(res(body))
+    parseEntries(res(body), whole, new Set(), false)
+    const perItem = entriesOf(res(body))
+    parseEntries(res(body), perItem, new Set(), true)
+    expect(whole.map((e) => e.person)).toEqual(perItem.map((e) => e.person))
+    expect(whole.map((e) => e.raw.text)).toEqual(perItem.map((e) => e.raw.text))
+    expect(JSON.parse(whole[1]?.raw.text ?? 'null')).toEqual(person('b', { displayName: 'Zoë' }))
   })
 })
