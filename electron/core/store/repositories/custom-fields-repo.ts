@@ -113,46 +113,32 @@ export function createCustomFieldsRepo(db: Db) {
       ? new AppError('CONFLICT', `A field named "${label}" already exists.`, { cause: e })
       : mapSqliteError(e)
 
+  /** Insert or update one field (a label already used is a conflict), then the key indexes. */
+  const write = (statement: typeof insert, f: CustomField) => {
+    try {
+      statement.run({
+        key: f.key,
+        label: f.label,
+        type: f.type,
+        options_json: JSON.stringify(f.options),
+        is_unique: f.unique ? 1 : 0,
+        record: f.record,
+        created_at: f.createdAt,
+        updated_at: f.updatedAt
+      })
+    } catch (e) {
+      throw conflict(f.label, e)
+    }
+    syncKeyIndexes()
+  }
   return {
     list: (): CustomField[] => all.all().map(toField),
     get: (key: string): CustomField | null => {
       const r = byKey.get(key)
       return r ? toField(r) : null
     },
-    insert(f: CustomField) {
-      try {
-        insert.run({
-          key: f.key,
-          label: f.label,
-          type: f.type,
-          options_json: JSON.stringify(f.options),
-          is_unique: f.unique ? 1 : 0,
-          record: f.record,
-          created_at: f.createdAt,
-          updated_at: f.updatedAt
-        })
-      } catch (e) {
-        throw conflict(f.label, e)
-      }
-      syncKeyIndexes()
-    },
-    update(f: CustomField) {
-      try {
-        update.run({
-          key: f.key,
-          label: f.label,
-          type: f.type,
-          options_json: JSON.stringify(f.options),
-          is_unique: f.unique ? 1 : 0,
-          record: f.record,
-          created_at: f.createdAt,
-          updated_at: f.updatedAt
-        })
-      } catch (e) {
-        throw conflict(f.label, e)
-      }
-      syncKeyIndexes()
-    },
+    insert: (f: CustomField) => write(insert, f),
+    update: (f: CustomField) => write(update, f),
     remove(key: string) {
       const removed = remove.run(key).changes > 0
       syncKeyIndexes()
