@@ -17,13 +17,16 @@ import { AppError } from '../errors'
 import { createLogger, fileSink, type Logger } from '../log/logger'
 import { createKeytarSecretStore, openGuardedSecretStore, probeSecretStore } from '../secrets'
 import {
+  createAppMetaRepo,
   defaultBackupDir,
   newestBackup,
   newestBackupAt,
   openDatabase,
   restoreFromBackup,
+  writeTransaction,
   type Db
 } from '../store'
+import { recordFullCheck } from '../maintenance/full-check-record'
 import { DatabaseCorruptError } from '../store/errors'
 import type { Core, CoreOptions } from './core-types'
 import { dispatch, type HandlerMap } from './dispatch'
@@ -37,7 +40,18 @@ export const LOG_FILE = join('logs', 'roster.log')
 
 function openStore(file: string, appVersion: string, logger: Logger): Db | AppError {
   try {
-    return openDatabase(file, { appVersion, logger })
+    let fullCheckPassed = false
+    const db = openDatabase(file, {
+      appVersion,
+      logger,
+      onChecked: (check) => (fullCheckPassed = check === 'integrity')
+    })
+    // The full check after an unclean shutdown counts as the weekly one (maintenance/).
+    if (fullCheckPassed)
+      writeTransaction(db, () =>
+        recordFullCheck(createAppMetaRepo(db), { at: new Date().toISOString(), ok: true })
+      )
+    return db
   } catch (e) {
     if (e instanceof AppError) return e
     logger.error('db.open-unexpected', { error: e })

@@ -9,7 +9,7 @@ import { AppError } from '../errors'
 import { silentLogger, type Logger } from '../log/logger'
 import { backupDatabase, BACKUPS_TO_KEEP, defaultBackupDir } from './backups'
 import { mapSqliteError } from './errors'
-import { fileSize, inspectExistingDatabase } from './health'
+import { fileSize, inspectExistingDatabase, type CheckKind } from './health'
 import { readUserVersion, runMigrations } from './migrate'
 import { latestVersion, MIGRATIONS, type Migration } from './migrations'
 import { applyReadonlyPragmas, applyWritePragmas } from './pragmas'
@@ -31,6 +31,8 @@ export type OpenDatabaseOptions = {
   migrations?: readonly Migration[]
   now?: () => Date
   keepBackups?: number
+  /** Told which check an existing file passed ('integrity' after an unclean shutdown). */
+  onChecked?: (check: CheckKind) => void
 }
 
 export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Db {
@@ -44,6 +46,7 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Db {
     try {
       const { check } = inspectExistingDatabase({ file, latestVersion: latest, backupDir })
       log.info('db.health', { check, result: 'ok' })
+      opts.onChecked?.(check)
     } catch (e) {
       log.error('db.refused', { error: e })
       throw e

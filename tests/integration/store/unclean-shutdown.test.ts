@@ -12,6 +12,9 @@ import { openDatabase } from '../../../electron/core/store/db'
 import { DbFromFutureError } from '../../../electron/core/store/errors'
 import { createAuditRepo } from '../../../electron/core/store/repositories/audit-repo'
 import { useTempDir } from '../../support/store-fixtures'
+import { createCore, DATABASE_FILE } from '../../../electron/core/host/core'
+import { createMemorySecretStore } from '../../support/memory-secret-store'
+import type { AppStatus } from '../../../shared/contract/app-status'
 
 const dir = useTempDir()
 
@@ -50,11 +53,13 @@ describe('unclean shutdown', () => {
     expect(statSync(`${file}-wal`).size).toBeGreaterThan(0)
 
     const { logger, lines } = capturingLogger()
-    const db = openDatabase(file, { logger })
+    const checks: string[] = []
+    const db = openDatabase(file, { logger, onChecked: (c) => checks.push(c) })
     try {
       expect(lines).toContainEqual(
         expect.objectContaining({ event: 'db.health', check: 'integrity' })
       )
+      expect(checks).toEqual(['integrity'])
       expect(createAuditRepo(db).listRecent(1000)).toHaveLength(200)
     } finally {
       db.close()
@@ -93,5 +98,46 @@ describe('unclean shutdown', () => {
     killedWriter(file, 10, 'PRAGMA user_version = 990')
     expect(() => openDatabase(file)).toThrow(DbFromFutureError)
     expect(existsSync(join(dir(), 'backups'))).toBe(false)
+  })
+
+  it('the core records the full check after an unclean shutdown as the last full check', async () => {
+    const dataDir = dir()
+    const file = join(dataDir, DATABASE_FILE)
+    openDatabase(file).close()
+    killedWriter(file, 20)
+    const before = Date.now()
+    const core = await createCore({
+      dataDir,
+      appVersion: '0.0.0-test',
+      secretStore: createMemorySecretStore(),
+      scheduler: false,
+      maintenance: false,
+      host: { openExternal: () => Promise.resolve() }
+    })
+    try {
+      const env = await core.call('app:get-status', undefined)
+      if (!env.ok) throw new Error(env.error.message)
+      const check = (env.value as AppStatus).database.lastFullCheck
+      expect(check?.ok).toBe(true)
+      expect(Date.parse(check?.at ?? '')).toBeGreaterThanOrEqual(before - 1000)
+    } finally {
+      await core.close()
+    }
+    // A clean start after that runs the quick check only, and keeps the record.
+    const again = await createCore({
+      dataDir,
+      appVersion: '0.0.0-test',
+      secretStore: createMemorySecretStore(),
+      scheduler: false,
+      maintenance: false,
+      host: { openExternal: () => Promise.resolve() }
+    })
+    try {
+      const env = await again.call('app:get-status', undefined)
+      if (!env.ok) throw new Error(env.error.message)
+      expect((env.value as AppStatus).database.lastFullCheck?.ok).toBe(true)
+    } finally {
+      await again.close()
+    }
   })
 })
