@@ -29,6 +29,7 @@ import { createRunner } from './runner'
 import { createMappingService } from '../mapping/mapping-service'
 
 import type { OutagePolicy } from '../sync/outage'
+import { createWebexNamesRepo } from '../store/repositories/webex-names-repo'
 
 export type IngestDeps = {
   db: Db
@@ -54,6 +55,7 @@ export function createIngestServices(d: IngestDeps) {
     runs: createRunsRepo(d.db),
     plans: createPlansRepo(d.db),
     lock: createRunLockRepo(d.db),
+    webexNames: createWebexNamesRepo(d.db),
     integrations: createIntegrationsRepo(d.db),
     roles: createRolesRepo(d.db)
   }

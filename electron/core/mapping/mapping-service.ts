@@ -152,7 +152,7 @@ export function createMappingService(d: MappingServiceDeps) {
   const cachedStore = () => lastReads.derived('store', () => cachedDecideStore(store))
   /**
    * After the last read, the warm-up reads what the first preview would read of the store: the
-   * records' hashes and values, and the plan states, a slice per turn.
+   * records' hashes and values, and the stored raw hashes, a slice per turn.
    */
   function* prefetch(s: LastReadSnapshot): Generator<void> {
     const st = cachedStore()
@@ -165,7 +165,7 @@ export function createMappingService(d: MappingServiceDeps) {
     planStates()
   }
 
-  /** Each person's raw hash and plan state (the sync's unchanged fast path), kept likewise. */
+  /** Each person's stored raw hash (input to the fast-path test below), kept likewise. */
   const planStates = () =>
     lastReads.derived('plan-states', (s: LastReadSnapshot) => {
       const out = new Map<string, RawPlanState>()

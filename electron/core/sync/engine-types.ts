@@ -4,6 +4,7 @@ import type { PlansRepo } from '../store/repositories/plans-repo'
 import type { RunLockRepo } from '../store/repositories/run-lock-repo'
 import type { RunsRepo } from '../store/repositories/runs-repo'
 import type { SaasUsersRepo } from '../store/repositories/saas-users-repo'
+import type { WebexNamesRepo } from '../store/repositories/webex-names-repo'
 
 /** The repositories a run touches. */
 export type EngineRepos = {
@@ -14,4 +15,6 @@ export type EngineRepos = {
   runs: RunsRepo
   plans: PlansRepo
   lock: RunLockRepo
+  /** The role and licence names a sync read, kept for the impact preview. */
+  webexNames: WebexNamesRepo
 }

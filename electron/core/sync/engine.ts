@@ -32,7 +32,6 @@ import { planFingerprint } from './unchanged-fast-path'
 import type { RawPlanState } from '../store/repositories/history-repo'
 import { DEFAULT_OUTAGE_POLICY, isOutage, pause, type OutagePolicy } from './outage'
 import { readsWebexNames } from './reads-names'
-import { createWebexNamesRepo } from '../store/repositories/webex-names-repo'
 
 export type EngineJob = {
   run: RunRecord
@@ -154,7 +153,7 @@ async function listAndWrite(deps: EngineDeps, job: EngineJob): Promise<ListingRe
     ? await loadNames(deps.client, deps.logger)
     : { roles: new Map<string, string>(), licenses: new Map<string, string>() }
   // Kept for the impact preview, which plans on the last read without calling Webex.
-  if (reads && job.mode === 'sync') createWebexNamesRepo(deps.db).save(names, syncTime)
+  if (reads && job.mode === 'sync') repos.webexNames.save(names, syncTime)
   const cfg: DecideConfig = {
     mapping: i.mapping,
     filters: i.filters,

@@ -105,39 +105,28 @@ describe('unclean shutdown', () => {
     const file = join(dataDir, DATABASE_FILE)
     openDatabase(file).close()
     killedWriter(file, 20)
+    const bootAndReadCheck = async () => {
+      const core = await createCore({
+        dataDir,
+        appVersion: '0.0.0-test',
+        secretStore: createMemorySecretStore(),
+        scheduler: false,
+        maintenance: false,
+        host: { openExternal: () => Promise.resolve() }
+      })
+      try {
+        const env = await core.call('app:get-status', undefined)
+        if (!env.ok) throw new Error(env.error.message)
+        return (env.value as AppStatus).database.lastFullCheck
+      } finally {
+        await core.close()
+      }
+    }
     const before = Date.now()
-    const core = await createCore({
-      dataDir,
-      appVersion: '0.0.0-test',
-      secretStore: createMemorySecretStore(),
-      scheduler: false,
-      maintenance: false,
-      host: { openExternal: () => Promise.resolve() }
-    })
-    try {
-      const env = await core.call('app:get-status', undefined)
-      if (!env.ok) throw new Error(env.error.message)
-      const check = (env.value as AppStatus).database.lastFullCheck
-      expect(check?.ok).toBe(true)
-      expect(Date.parse(check?.at ?? '')).toBeGreaterThanOrEqual(before - 1000)
-    } finally {
-      await core.close()
-    }
+    const check = await bootAndReadCheck()
+    expect(check?.ok).toBe(true)
+    expect(Date.parse(check?.at ?? '')).toBeGreaterThanOrEqual(before - 1000)
     // A clean start after that runs the quick check only, and keeps the record.
-    const again = await createCore({
-      dataDir,
-      appVersion: '0.0.0-test',
-      secretStore: createMemorySecretStore(),
-      scheduler: false,
-      maintenance: false,
-      host: { openExternal: () => Promise.resolve() }
-    })
-    try {
-      const env = await again.call('app:get-status', undefined)
-      if (!env.ok) throw new Error(env.error.message)
-      expect((env.value as AppStatus).database.lastFullCheck?.ok).toBe(true)
-    } finally {
-      await again.close()
-    }
+    expect(await bootAndReadCheck()).toEqual(check)
   })
 })

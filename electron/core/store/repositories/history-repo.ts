@@ -53,38 +53,18 @@ export function createHistoryRepo(db: Db) {
 export type HistoryRepo = ReturnType<typeof createHistoryRepo>
 
 /**
- * What the sync knows about one raw person and its records, in one query per page (the unchanged
- * fast path, sync/unchanged-fast-path.ts): the raw hash, the plan it was last planned with, and what
- * the person and SaaS user records matched by Webex ID hold now.
+ * What the sync needs of a stored raw person it plans in full: its hash (are the bytes the same?) and
+ * the integration that last wrote its person record (whose plan state it keeps). The fast-path test
+ * itself is `knownUnchanged` below.
  */
 export type RawPlanState = {
   webexId: string
   hash: string
-  planFp: string | null
-  personHash: string | null
-  saasHash: string | null
-  storedPersonHash: string | null
   /** The person record's integration (the last one that wrote it). */
   personIntegrationId: string | null
-  storedSaasHash: string | null
-  /** A SaaS user record exists and is not marked "not in Webex". */
-  saasPresent: boolean
-  /** The SaaS user record is linked to the person record matched by Webex ID. */
-  saasLinked: boolean
 }
 
-type RawStateRow = {
-  webex_id: string
-  hash: string
-  plan_fp: string | null
-  person_hash: string | null
-  saas_hash: string | null
-  p_hash: string | null
-  p_integration: string | null
-  s_hash: string | null
-  s_present: number
-  s_linked: number
-}
+type RawStateRow = { webex_id: string; hash: string; p_integration: string | null }
 
 export type RawSave = {
   webexId: string
@@ -99,14 +79,10 @@ export type RawSave = {
 /** Last raw Webex person per id (for the mapping studio), and the store version for stale plans. */
 export function createRawPeopleRepo(db: Db) {
   const states = db.prepare<[string], RawStateRow>(
-    `SELECT r.webex_id, r.hash, r.plan_fp, r.person_hash, r.saas_hash,
-       p.values_hash AS p_hash, p.integration_id AS p_integration, s.values_hash AS s_hash,
-       (s.seq IS NOT NULL AND s.not_in_webex = 0) AS s_present,
-       (p.id IS NOT NULL AND s.person_id IS p.id) AS s_linked
+    `SELECT r.webex_id, r.hash, p.integration_id AS p_integration
      FROM json_each(?) j
      JOIN webex_people_raw r ON r.webex_id = j.value
-     LEFT JOIN people p ON p.webex_id = r.webex_id
-     LEFT JOIN saas_users s ON s.webex_id = r.webex_id`
+     LEFT JOIN people p ON p.webex_id = r.webex_id`
   )
   // The unchanged fast path's test (sync/unchanged-fast-path.ts), evaluated in SQLite so a page of
   // unchanged people costs one query and returns only their ids: same raw bytes (hash) and plan
@@ -158,14 +134,7 @@ export function createRawPeopleRepo(db: Db) {
         out.set(r.webex_id, {
           webexId: r.webex_id,
           hash: r.hash,
-          planFp: r.plan_fp,
-          personHash: r.person_hash,
-          saasHash: r.saas_hash,
-          storedPersonHash: r.p_hash,
-          personIntegrationId: r.p_integration,
-          storedSaasHash: r.s_hash,
-          saasPresent: r.s_present === 1,
-          saasLinked: r.s_linked === 1
+          personIntegrationId: r.p_integration
         })
       return out
     },
