@@ -69,9 +69,10 @@ export function withFullSync<T>(db: Database.Database, fn: () => T): T {
 
 /**
  * After a sync: checkpoint what the run left in the WAL (PASSIVE: it never waits for readers), so a
- * crash later does not leave a big WAL to replay and check at the next start. A larger
- * wal_autocheckpoint during the run was measured and not kept (docs/benchmarks.md, round 2): slower
- * commits and a bigger shared-memory index in RSS.
+ * crash later does not leave a big WAL to replay and check at the next start. During a big sync the
+ * checkpoints themselves run on a worker thread (wal-checkpointer.ts); merely raising
+ * wal_autocheckpoint without one was measured and not kept (docs/benchmarks.md, round 2): it only
+ * moves the same copying to the end.
  */
 export function checkpointWal(db: Database.Database): void {
   db.pragma('wal_checkpoint(PASSIVE)')

@@ -10,6 +10,7 @@ import type { RunRecord } from '../store/repositories/runs-repo'
 import type { Db } from '../store/db'
 import { writeTransaction } from '../store/transaction'
 import { checkpointWal } from '../store/pragmas'
+import { createWalCheckpointer } from '../store/wal-checkpointer'
 import type { Logger } from '../log/logger'
 import type { PeoplePage, WebexClient } from '../webex'
 import type { RawItem } from '../webex/people-page-decode'
@@ -133,14 +134,22 @@ const isConstraintError = (e: unknown) =>
   String((e as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT')
 
 export async function runListing(deps: EngineDeps, job: EngineJob): Promise<ListingResult> {
+  // A big sync's checkpoints run on a second thread (store/wal-checkpointer.ts).
+  const checkpointer =
+    job.mode === 'sync' ? createWalCheckpointer(deps.db, { logger: deps.logger }) : null
   try {
-    return await listAndWrite(deps, job)
+    return await listAndWrite(deps, job, () => checkpointer?.nudge())
   } finally {
+    await checkpointer?.stop()
     if (job.mode === 'sync') checkpointWal(deps.db)
   }
 }
 
-async function listAndWrite(deps: EngineDeps, job: EngineJob): Promise<ListingResult> {
+async function listAndWrite(
+  deps: EngineDeps,
+  job: EngineJob,
+  onCommitted: () => void
+): Promise<ListingResult> {
   const { repos, run, integration: i } = { ...job, repos: deps.repos }
   const syncTime = run.startedAt
   const customFields = loadCustomFields(deps.db)
@@ -269,6 +278,7 @@ async function listAndWrite(deps: EngineDeps, job: EngineJob): Promise<ListingRe
   const commitPages = (pages: PeoplePage[]) => {
     if (pages.length === 0) return
     writeTransaction(deps.db, () => pages.forEach(writePage))
+    onCommitted()
     lastNextUrl = pages[pages.length - 1]?.nextUrl ?? lastNextUrl
     deps.progress(state())
   }
