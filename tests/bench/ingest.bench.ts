@@ -173,7 +173,7 @@ async function main() {
   record('(d) peak heapUsed during full ingest', mb(peakHeap), 'info', null)
   // The floor: the same rows written again by plain INSERTs into a fresh database (no HTTP, no
   // parsing, no planning). The ingest cannot be faster than its listing nor than this.
-  const floor = measureWriteFloor(join(dir, DATABASE_FILE), dir)
+  const floor = await measureWriteFloor(join(dir, DATABASE_FILE), dir)
   record(
     'SQLite write floor (same rows, plain INSERTs, same run)',
     `${ms(floor.ms)} (${floor.rows} rows)`,

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, resolve, sep } from 'node:path'
-import { CSP } from './csp'
+import { CONTENT_SECURITY_POLICY as CSP } from '../../../electron/main/policy/csp'
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
