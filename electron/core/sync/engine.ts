@@ -216,8 +216,14 @@ async function listAndWrite(
    * everyone, so it plans everyone in full. Asking before earlier held pages are written is safe:
    * a page's writes touch only its own people's records and raw rows.
    */
+  /**
+   * No raw person stored when the current listing began (a first ingest): then no person of this
+   * listing has a stored state (the listing drops ids it already handed out), so the per-page
+   * questions below are skipped. Set again for every listing of the run.
+   */
+  let rawEmpty = false
   const knownUnchanged = (items: ReadonlyMap<string, RawItem>): ReadonlySet<string> => {
-    if (job.mode !== 'sync' || fingerprint === null) return new Set()
+    if (job.mode !== 'sync' || fingerprint === null || rawEmpty) return new Set()
     return repos.raw.knownUnchanged([...hashesOf(items)], fingerprint)
   }
 
@@ -232,7 +238,10 @@ async function listAndWrite(
       pageHashes.delete(texts)
       // Stored state of the people planned in full (the fast-path ones need none).
       const toPlan = page.items
-      const raw: PageRaw = { texts, hashes, states: repos.raw.statesOf(toPlan.map((p) => p.id)) }
+      const states = rawEmpty
+        ? new Map<string, RawPlanState>()
+        : repos.raw.statesOf(toPlan.map((p) => p.id))
+      const raw: PageRaw = { texts, hashes, states }
       const fast = new Set(page.knownIds)
       counts.unchanged += fast.size
       const plans = decidePage(toPlan, rawObjectsFor(toPlan, texts, cfg), cfg, repos)
@@ -413,6 +422,7 @@ async function listAndWrite(
   }
 
   for (;;) {
+    rawEmpty = repos.raw.isEmpty()
     const listing = deps.client.listPeople(
       {},
       {

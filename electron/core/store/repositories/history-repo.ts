@@ -120,6 +120,7 @@ export function createRawPeopleRepo(db: Db) {
   const get = db.prepare<[string], { json: string }>(
     'SELECT json FROM webex_people_raw WHERE webex_id = ?'
   )
+  const any = db.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM webex_people_raw)').pluck()
   const version = db.prepare<[], { value: number }>(
     "SELECT value FROM ingest_state WHERE key = 'store_version'"
   )
@@ -148,6 +149,7 @@ export function createRawPeopleRepo(db: Db) {
     save: (r: RawSave) =>
       upsert.run(r.webexId, r.json, r.hash, r.runId, r.planFp, r.personHash, r.saasHash).changes,
     get: (webexId: string): string | null => get.get(webexId)?.json ?? null,
+    isEmpty: (): boolean => any.get() === 0,
     storeVersion: () => version.get()?.value ?? 0,
     bumpStoreVersion: () => void bump.run()
   }
