@@ -1,4 +1,4 @@
-import { afterEach, expect, it } from 'vitest'
+import { afterEach, expect, it, vi } from 'vitest'
 import type { MaintenanceResult } from '../../../shared/contract/maintenance'
 import { silentLogger } from '../../../electron/core/log/logger'
 import {
@@ -52,11 +52,29 @@ it('a pass that finds a run in progress is retried later', async () => {
   expect(passes).toHaveLength(3)
 })
 
-it('stop cancels the pending catch-up', async () => {
-  const { schedule, passes } = setup([done], { catchUpDelayMs: 5, retryDelayMs: 5 })
-  schedule.start()
-  schedule.stop()
-  // An event to await does not exist for "nothing happened"; wait well past the 5 ms delay once.
-  await new Promise((r) => setTimeout(r, 50))
-  expect(passes).toHaveLength(0)
+it('stop cancels the pending catch-up', () => {
+  // Fake timers: "nothing happened" has no event to await, so time is advanced instead of slept.
+  vi.useFakeTimers()
+  try {
+    const { schedule, passes } = setup([done], { catchUpDelayMs: 5, retryDelayMs: 5 })
+    schedule.start()
+    schedule.stop()
+    vi.advanceTimersByTime(60_000)
+    expect(passes).toHaveLength(0)
+  } finally {
+    vi.useRealTimers()
+  }
+})
+
+it('without stop, the same advance of time runs the catch-up (the test above can fail)', () => {
+  vi.useFakeTimers()
+  try {
+    const { schedule, passes } = setup([done], { catchUpDelayMs: 5, retryDelayMs: 5 })
+    schedule.start()
+    vi.advanceTimersByTime(60_000)
+    expect(passes).toHaveLength(1)
+    schedule.stop()
+  } finally {
+    vi.useRealTimers()
+  }
 })
