@@ -1,5 +1,6 @@
 /**
- * Writes one RecordPlan: person and SaaS rows plus one history row per changed field. Runs inside
+ * Writes one RecordPlan: person and SaaS rows plus one history row per changed field (a new record
+ * carries the run that created it instead of a history row). Runs inside
  * the caller's page transaction. Returns the number of rows it changed (the no-change re-sync test
  * asserts zero).
  */
@@ -34,8 +35,9 @@ export function writeRecordPlan(plan: RecordPlan, ctx: WriteContext): number {
   const p = plan.person
   if (p) {
     const args = [p.id, p.values, p.hash, ctx.syncTime, ctx.integrationId, ctx.now] as const
-    changes += p.op === 'insert' ? ctx.people.insert(...args) : ctx.people.update(...args)
-    if (p.op === 'insert') entry('person', p.id, '(created)', null, plan.email)
+    // A creation is not a history row: the record keeps the run that created it (migration 0050).
+    changes +=
+      p.op === 'insert' ? ctx.people.insert(...args, ctx.runId) : ctx.people.update(...args)
   }
   const s = plan.saas
   if (s) {
@@ -48,8 +50,7 @@ export function writeRecordPlan(plan: RecordPlan, ctx: WriteContext): number {
       ctx.integrationId,
       ctx.now
     ] as const
-    changes += s.op === 'insert' ? ctx.saas.insert(...args) : ctx.saas.update(...args)
-    if (s.op === 'insert') entry('saas-user', s.id, '(created)', null, plan.email)
+    changes += s.op === 'insert' ? ctx.saas.insert(...args, ctx.runId) : ctx.saas.update(...args)
   }
   for (const d of plan.diff) {
     if (d.field.startsWith('person.') && p) entry('person', p.id, d.field.slice(7), d.old, d.new)

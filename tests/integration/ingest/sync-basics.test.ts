@@ -1,5 +1,11 @@
-/** First sync, no-change re-sync (zero rows written), updates with history, renames by Webex ID. */
+/**
+ * First sync, no-change re-sync (zero rows written), updates with history, renames by Webex ID, and
+ * a record's creation in its history (read off the record, not stored as a history row).
+ */
+import Database from 'better-sqlite3'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { DATABASE_FILE } from '../../../electron/core/host/core'
 import { startIngestHarness, type IngestHarness } from './ingest-harness'
 
 let h: IngestHarness
@@ -88,5 +94,64 @@ describe('sync', () => {
     })
     const renamed = db.prepare('SELECT display_name FROM people WHERE webex_id = ?').get(a!.id)
     expect(renamed).toEqual({ display_name: 'Renamed Person' })
+  })
+
+  it("shows each record's creation in its history, with the email it was created with", async () => {
+    h = await startIngestHarness({ users: 20 })
+    const i = await h.integration()
+    const first = await h.sync(i.id)
+    const db = h.db()
+    // A first ingest writes no history row: creation is a column of the record.
+    expect(
+      db.prepare('SELECT count(*) n FROM record_history WHERE run_id = ?').get(first.id)
+    ).toEqual({ n: 0 })
+    const [b] = h.sim.org.all().filter((p) => p.type === 'person')
+    const oldEmail = b!.emails![0]!.toLowerCase()
+    h.sim.org.update(b!.id, { emails: ['moved@example.com'] })
+    const second = await h.sync(i.id)
+    const row = db.prepare('SELECT id FROM people WHERE webex_id = ?').get(b!.id) as { id: string }
+    const person = await h.call('people:get', { id: row.id })
+    const created = { field: '(created)', oldValue: null, runId: first.id }
+    // Newest first: this run's field changes, then the creation, last.
+    expect(person.history.find((e) => e.field === 'email')).toMatchObject({
+      newValue: 'moved@example.com',
+      runId: second.id
+    })
+    expect(person.history.filter((e) => e.field === '(created)')).toHaveLength(1)
+    expect(person.history.at(-1)).toMatchObject({ ...created, newValue: oldEmail })
+    const saas = await h.call('saas-users:get', { id: person.saasUser!.id })
+    expect(saas.history.at(-1)).toMatchObject({ ...created, newValue: oldEmail })
+  })
+
+  it('shows a stored "(created)" row of a record created before creation became a column', async () => {
+    h = await startIngestHarness({ users: 5 })
+    const i = await h.integration()
+    const first = await h.sync(i.id)
+    // A writable connection of the test's own, beside the core's (WAL).
+    const db = new Database(join(h.dir, DATABASE_FILE))
+    const row = db.prepare('SELECT id, email, created_at FROM people LIMIT 1').get() as {
+      id: string
+      email: string
+      created_at: string
+    }
+    // What a pre-0050 store holds: no created_run_id, a "(created)" history row.
+    db.prepare('UPDATE people SET created_run_id = NULL WHERE id = ?').run(row.id)
+    db.prepare(
+      `INSERT INTO record_history (record_type, record_id, field, old_value, new_value, run_id, at)
+       VALUES ('person', ?, '(created)', NULL, ?, ?, ?)`
+    ).run(row.id, row.email, first.id, row.created_at)
+    db.close()
+    const person = await h.call('people:get', { id: row.id })
+    expect(person.history).toEqual([
+      {
+        recordType: 'person',
+        recordId: row.id,
+        field: '(created)',
+        oldValue: null,
+        newValue: row.email,
+        runId: first.id,
+        at: row.created_at
+      }
+    ])
   })
 })

@@ -42,7 +42,15 @@ function storeLegacyPerson(hh: ServicesHarness, employeeNumber: string) {
     custom: { employeeNumber }
   }
   const id = newRecordId()
-  hh.s.repos.people.insert(id, values, hashPersonValues(values), null, null, '2026-01-01T00:00:00Z')
+  hh.s.repos.people.insert(
+    id,
+    values,
+    hashPersonValues(values),
+    null,
+    null,
+    '2026-01-01T00:00:00Z',
+    null
+  )
   return id
 }
 

@@ -5,7 +5,7 @@
 import { join } from 'node:path'
 import { expect, it } from 'vitest'
 import { openDatabase } from '../../../electron/core/store/db'
-import { MIGRATIONS } from '../../../electron/core/store/migrations'
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/core/store/migrations'
 import {
   saasValuesOf,
   type SaasUserRow
@@ -45,12 +45,18 @@ it('adds saas_users.custom_json to a v30 store, keeping rows and their hashes', 
   old.close()
 
   const db = openDatabase(file)
-  expect(db.pragma('user_version', { simple: true })).toBe(40)
+  // Opened with every migration: 0040 and the later ones (0050 leaves created_run_id empty).
+  expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION)
   const rows = db.prepare('SELECT * FROM saas_users').all() as SaasUserRow[]
   db.close()
   expect(rows).toHaveLength(1)
   const row = rows[0]!
-  expect(row).toMatchObject({ id: 's1', email: 'ann@example.com', custom_json: '{}' })
+  expect(row).toMatchObject({
+    id: 's1',
+    email: 'ann@example.com',
+    custom_json: '{}',
+    created_run_id: null
+  })
   expect(saasValuesOf(row).custom).toEqual({})
   expect(hashSaasValues(saasValuesOf(row))).toBe(row.values_hash)
 })

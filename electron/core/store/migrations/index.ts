@@ -3,6 +3,7 @@ import { m0010Foundation } from './0010-foundation'
 import { m0020Ingest } from './0020-ingest'
 import { m0030CustomFields } from './0030-custom-fields'
 import { m0040SaasCustom } from './0040-saas-custom'
+import { m0050CreatedRun } from './0050-created-run'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
@@ -11,7 +12,8 @@ export const MIGRATIONS: readonly Migration[] = [
   m0010Foundation,
   m0020Ingest,
   m0030CustomFields,
-  m0040SaasCustom
+  m0040SaasCustom,
+  m0050CreatedRun
 ]
 
 export const latestVersion = (migrations: readonly Migration[]): number =>

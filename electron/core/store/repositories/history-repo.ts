@@ -23,9 +23,26 @@ export function createHistoryRepo(db: Db) {
     `INSERT INTO record_history (record_type, record_id, field, old_value, new_value, run_id, at)
      VALUES (?, ?, ?, ?, ?, ?, ?)`
   )
-  const forRecord = db.prepare<[string, string, number], HistoryRow>(
-    `SELECT record_type, record_id, field, old_value, new_value, run_id, at FROM record_history
-     WHERE record_type = ? AND record_id = ? ORDER BY id DESC LIMIT ?`
+  // Stored changes, newest first, then the creation: read off the record (created_run_id, 0050)
+  // with the email it was created with (the old value of its first email change, if any). Records
+  // created before 0050 have no created_run_id and a stored "(created)" row instead.
+  const forRecord = db.prepare<{ type: string; id: string; limit: number }, HistoryRow>(
+    `SELECT record_type, record_id, field, old_value, new_value, run_id, at FROM (
+       SELECT id AS k, record_type, record_id, field, old_value, new_value, run_id, at
+       FROM record_history WHERE record_type = @type AND record_id = @id
+       UNION ALL
+       SELECT 0, @type, r.id, '(created)', NULL,
+         COALESCE((SELECT h.old_value FROM record_history h
+                   WHERE h.record_type = @type AND h.record_id = @id AND h.field = 'email'
+                   ORDER BY h.id LIMIT 1), r.email),
+         r.created_run_id, r.created_at
+       FROM (SELECT id, email, created_run_id, created_at FROM people
+               WHERE @type = 'person' AND id = @id
+             UNION ALL
+             SELECT id, email, created_run_id, created_at FROM saas_users
+               WHERE @type = 'saas-user' AND id = @id) r
+       WHERE r.created_run_id IS NOT NULL
+     ) ORDER BY k DESC LIMIT @limit`
   )
   return {
     append(entries: readonly HistoryInput[]): number {
@@ -43,7 +60,7 @@ export function createHistoryRepo(db: Db) {
       return n
     },
     forRecord: (type: 'person' | 'saas-user', id: string, limit = 200): HistoryEntry[] =>
-      forRecord.all(type, id, limit).map((r) => ({
+      forRecord.all({ type, id, limit }).map((r) => ({
         recordType: r.record_type,
         recordId: r.record_id,
         field: r.field,

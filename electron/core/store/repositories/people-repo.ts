@@ -28,6 +28,8 @@ export type PersonRow = {
   custom_json: string
   values_hash: string
   integration_id: string | null
+  /** The run that created the record (null before migration 0050 or outside a run). */
+  created_run_id: string | null
   created_at: string
   updated_at: string
 }
@@ -256,9 +258,10 @@ export function createPeopleRepo(db: Db) {
       hash: string,
       syncTime: string | null,
       integrationId: string | null,
-      now: string
+      now: string,
+      createdRunId: string | null
     ): number {
-      return writes.insert(params(id, v, hash, syncTime, integrationId, now))
+      return writes.insert(params(id, v, hash, syncTime, integrationId, now), createdRunId)
     },
     update(
       id: string,

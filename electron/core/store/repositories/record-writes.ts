@@ -18,8 +18,8 @@ export function createRecordWrites<P extends Base, C extends Exclude<keyof P, ke
   opts: { keepWhenNull: readonly C[]; alsoSetOnUpdate?: string }
 ) {
   const insert = db.prepare<unknown[]>(
-    `INSERT INTO ${table} (id, ${columns.join(', ')}, created_at, updated_at)
-     VALUES (?, ${columns.map(() => '?').join(', ')}, ?, ?)`
+    `INSERT INTO ${table} (id, ${columns.join(', ')}, created_run_id, created_at, updated_at)
+     VALUES (?, ${columns.map(() => '?').join(', ')}, ?, ?, ?)`
   )
   const set = columns.map((c) =>
     opts.keepWhenNull.includes(c) ? `${c} = COALESCE(?, ${c})` : `${c} = ?`
@@ -30,7 +30,9 @@ export function createRecordWrites<P extends Base, C extends Exclude<keyof P, ke
   )
   const values = (p: P) => columns.map((c) => p[c])
   return {
-    insert: (p: P): number => insert.run(p.id, ...values(p), p.now, p.now).changes,
+    /** `createdRunId`: the run creating the record (its history shows the creation from it). */
+    insert: (p: P, createdRunId: string | null): number =>
+      insert.run(p.id, ...values(p), createdRunId, p.now, p.now).changes,
     update: (p: P): number => update.run(...values(p), p.now, p.id).changes
   }
 }

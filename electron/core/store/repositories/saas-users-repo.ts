@@ -26,6 +26,8 @@ export type SaasUserRow = {
   values_hash: string
   sync_time: string | null
   integration_id: string | null
+  /** The run that created the record (null before migration 0050 or outside a run). */
+  created_run_id: string | null
   created_at: string
   updated_at: string
 }
@@ -213,7 +215,8 @@ export function createSaasUsersRepo(db: Db) {
       ids.length === 0 ? [] : hashesByWebexIds.all(JSON.stringify(ids)),
     findByIds: (ids: readonly string[]): StoredSaasUser[] =>
       ids.length === 0 ? [] : byIds.all(JSON.stringify(ids)).map(stored),
-    insert: (...a: Parameters<typeof toParams>) => writes.insert(toParams(...a)),
+    insert: (...a: [...Parameters<typeof toParams>, createdRunId: string | null]) =>
+      writes.insert(toParams(a[0], a[1], a[2], a[3], a[4], a[5], a[6]), a[7]),
     update: (...a: Parameters<typeof toParams>) => writes.update(toParams(...a)),
     /** SaaS users of an integration not yet marked "not in Webex". */
     present: (integrationId: string) => present.all(integrationId),

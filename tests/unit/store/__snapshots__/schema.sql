@@ -1,4 +1,4 @@
--- user_version = 40
+-- user_version = 50
 
 -- table api_fields
 CREATE TABLE api_fields (
@@ -112,7 +112,7 @@ CREATE TABLE people (
         search_text TEXT NOT NULL DEFAULT '',
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
-      ) STRICT;
+      , created_run_id TEXT) STRICT;
 
 -- index people_email
 CREATE INDEX people_email ON people (email COLLATE NOCASE);
@@ -293,7 +293,7 @@ CREATE TABLE saas_users (
         search_text TEXT NOT NULL DEFAULT '',
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
-      , custom_json TEXT NOT NULL DEFAULT '{}') STRICT;
+      , custom_json TEXT NOT NULL DEFAULT '{}', created_run_id TEXT) STRICT;
 
 -- index saas_users_person
 CREATE INDEX saas_users_person ON saas_users (person_id);
