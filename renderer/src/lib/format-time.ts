@@ -25,3 +25,15 @@ export function formatAbsolute(iso: string): string {
 
 export const formatWhen = (iso: string, now?: Date): string =>
   `${formatRelative(iso, now)} (${formatAbsolute(iso)})`
+
+/**
+ * A moment that has already happened (a backup, a run's start). `now` comes from useNow and may be
+ * up to a minute old, so a moment just after it must still read "now", never "in 1 second".
+ */
+export function formatAgo(iso: string, now: Date = new Date()): string {
+  const at = Math.min(new Date(iso).getTime(), now.getTime())
+  return formatRelative(new Date(at).toISOString(), now)
+}
+
+export const formatWhenPast = (iso: string, now?: Date): string =>
+  `${formatAgo(iso, now)} (${formatAbsolute(iso)})`

@@ -1,5 +1,5 @@
 import { useAppStore } from '../../app/store'
-import { formatWhen } from '../../lib/format-time'
+import { formatWhenPast } from '../../lib/format-time'
 import { countsSummary, formatCount } from '../runs/labels'
 import { RunStatusBadge } from '../runs/RunStatusBadge'
 import { EmptyState } from '../shell/EmptyState'
@@ -59,7 +59,7 @@ function Overview() {
             <>
               <RunStatusBadge status={lastRun.status} />
               <span className="field-hint">
-                {lastRun.integrationName}, {formatWhen(lastRun.startedAt)}.{' '}
+                {lastRun.integrationName}, {formatWhenPast(lastRun.startedAt)}.{' '}
                 {countsSummary(lastRun.counts)}
               </span>
             </>

@@ -1,7 +1,7 @@
 /** One integration: its settings in plain words, draft readiness, last run, and live progress. */
 import type { Integration } from '../../../../shared/domain/integration'
 import { useAppStore } from '../../app/store'
-import { formatWhen } from '../../lib/format-time'
+import { formatWhen, formatWhenPast } from '../../lib/format-time'
 import { useNow } from '../../lib/use-now'
 import { countsSummary } from '../runs/labels'
 import { RunProgressPanel } from '../runs/RunProgressPanel'
@@ -53,7 +53,7 @@ export function IntegrationRow({ integration: i, onDelete }: Props) {
             <>
               <RunStatusBadge status={i.lastRun.status} />
               <p className="field-hint">
-                {formatWhen(i.lastRun.startedAt, now)} · {countsSummary(i.lastRun.counts)}
+                {formatWhenPast(i.lastRun.startedAt, now)} · {countsSummary(i.lastRun.counts)}
               </p>
             </>
           ) : (

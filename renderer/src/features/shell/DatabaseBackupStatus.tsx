@@ -3,7 +3,7 @@
  * the header: an admin should not have to wonder whether their source of truth is safe.
  */
 import { useAppStore } from '../../app/store'
-import { formatAbsolute, formatRelative } from '../../lib/format-time'
+import { formatAbsolute, formatAgo } from '../../lib/format-time'
 import { useNow } from '../../lib/use-now'
 import { BackupNowButton } from './BackupNowButton'
 
@@ -22,7 +22,7 @@ export function DatabaseBackupStatus() {
   return (
     <span className="header-backup" data-testid="backup-status">
       <span title={details}>
-        {lastBackupAt ? `Backed up ${formatRelative(lastBackupAt, now)}` : 'No backup yet'}
+        {lastBackupAt ? `Backed up ${formatAgo(lastBackupAt, now)}` : 'No backup yet'}
       </span>
       {lastBackupAt === null ? <BackupNowButton /> : null}
     </span>
