@@ -53,6 +53,14 @@ parentPort.on('message', (m) => {
 })
 `
 
+/**
+ * The driver's path as a worker thread can load it: in a packaged app, from app.asar.unpacked
+ * (electron-builder.yml unpacks better-sqlite3 and its dependencies), as worker threads cannot read
+ * inside app.asar.
+ */
+export const workerLoadablePath = (path: string): string =>
+  path.replace(/\.asar([\\/])/, '.asar.unpacked$1')
+
 export type WalCheckpointerOptions = {
   logger: Logger
   /** Test seam: the module the worker requires as the SQLite driver. */
@@ -106,7 +114,10 @@ export function createWalCheckpointer(db: Db, opts: WalCheckpointerOptions): Wal
     try {
       const w = new Worker(WORKER_SOURCE, {
         eval: true,
-        workerData: { file: db.name, driver: opts.driver ?? require.resolve('better-sqlite3') }
+        workerData: {
+          file: db.name,
+          driver: opts.driver ?? workerLoadablePath(require.resolve('better-sqlite3'))
+        }
       })
       w.on('message', (reply: WorkerReply) => {
         if (!reply.ok) return fail(reply.message)

@@ -12,7 +12,8 @@ import { createLogger } from '../../../electron/core/log/logger'
 import {
   createWalCheckpointer,
   WAL_AUTOCHECKPOINT_PAGES,
-  WAL_AUTOCHECKPOINT_WITH_WORKER_PAGES
+  WAL_AUTOCHECKPOINT_WITH_WORKER_PAGES,
+  workerLoadablePath
 } from '../../../electron/core/store/wal-checkpointer'
 import { useTempDir } from '../../support/store-fixtures'
 
@@ -92,5 +93,21 @@ describe('WAL checkpointer', () => {
     await cp.stop()
     const [after] = d.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[]
     expect(after?.checkpointed).toBe(after?.log)
+  })
+})
+
+describe('the driver path a worker loads', () => {
+  it('points into app.asar.unpacked in a packaged app, and is left alone otherwise', () => {
+    const lib = 'node_modules/better-sqlite3/lib/index.js'
+    expect(workerLoadablePath(`/opt/Roster/resources/app.asar/${lib}`)).toBe(
+      `/opt/Roster/resources/app.asar.unpacked/${lib}`
+    )
+    expect(workerLoadablePath('C:\\Roster\\resources\\app.asar\\node_modules\\x.js')).toBe(
+      'C:\\Roster\\resources\\app.asar.unpacked\\node_modules\\x.js'
+    )
+    expect(workerLoadablePath(`/opt/Roster/resources/app.asar.unpacked/${lib}`)).toBe(
+      `/opt/Roster/resources/app.asar.unpacked/${lib}`
+    )
+    expect(workerLoadablePath(`/work/main/${lib}`)).toBe(`/work/main/${lib}`)
   })
 })
