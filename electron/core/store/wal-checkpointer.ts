@@ -86,7 +86,10 @@ export function createWalCheckpointer(db: Db, opts: WalCheckpointerOptions): Wal
   let last: CheckpointResult | null = null
   let waiters: ((r: CheckpointResult | null) => void)[] = []
 
-  const setAutocheckpoint = (pages: number) => db.pragma(`wal_autocheckpoint = ${pages}`)
+  // The writer's connection may already be closed when a failing worker reports (core shutdown).
+  const setAutocheckpoint = (pages: number) => {
+    if (db.open) db.pragma(`wal_autocheckpoint = ${pages}`)
+  }
   const settle = () => {
     const w = waiters
     waiters = []

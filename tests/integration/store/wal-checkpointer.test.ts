@@ -96,6 +96,18 @@ describe('WAL checkpointer', () => {
   })
 })
 
+describe('WAL checkpointer at shutdown', () => {
+  it('stops cleanly after the writer has closed its connection', async () => {
+    const d = openWithScratchTable()
+    const cp = createWalCheckpointer(d, { logger: captureLog().logger })
+    writeMb(d, 6)
+    cp.nudge()
+    await cp.idle()
+    d.close()
+    await expect(cp.stop()).resolves.toBeUndefined()
+  })
+})
+
 describe('the driver path a worker loads', () => {
   it('points into app.asar.unpacked in a packaged app, and is left alone otherwise', () => {
     const lib = 'node_modules/better-sqlite3/lib/index.js'
