@@ -7,13 +7,13 @@ import type { Logger } from '../log/logger'
 import {
   backupDatabase,
   BACKUPS_TO_KEEP,
-  checkDatabaseFile,
   createAppMetaRepo,
   newestBackupAt,
   writeTransaction,
   type Db
 } from '../store'
 import { isCorruptionError } from '../store/errors'
+import { checkDatabaseFileInWorker } from '../store/health-in-worker'
 import { readUserVersion } from '../store/migrate'
 import type { RunLockRepo } from '../store/repositories/run-lock-repo'
 import { readFullCheck, recordFullCheck } from './full-check-record'
@@ -52,7 +52,8 @@ export function createDbMaintenance(d: DbMaintenanceDeps) {
         keep: d.options.keepBackups ?? BACKUPS_TO_KEEP
       })
     },
-    fullCheck: () => checkDatabaseFile(d.dbFile, 'integrity'),
+    // On a worker thread: the core keeps answering the window during the 2–3 s check.
+    fullCheck: () => checkDatabaseFileInWorker(d.dbFile, 'integrity'),
     lastFullCheck: () => readFullCheck(meta),
     recordFullCheck: (record) => writeTransaction(d.db, () => recordFullCheck(meta, record)),
     onDamaged: d.onDamaged,

@@ -16,7 +16,7 @@ export type MaintenanceRunnerDeps = {
   /** Writes one backup (VACUUM INTO, outside any transaction) and prunes old ones; returns its path. */
   backup: () => string
   /** Runs integrity_check; returns 'ok' or the report. */
-  fullCheck: () => string
+  fullCheck: () => string | Promise<string>
   lastFullCheck: () => FullCheckRecord | null
   recordFullCheck: (record: FullCheckRecord) => void
   /** The database failed its check: block writes and offer a restore (core.ts). */
@@ -34,6 +34,12 @@ const timed = <T>(fn: () => T): { value: T; ms: number } => {
   return { value, ms: Math.round(performance.now() - started) }
 }
 
+const timedAsync = async <T>(fn: () => T | Promise<T>): Promise<{ value: T; ms: number }> => {
+  const started = performance.now()
+  const value = await fn()
+  return { value, ms: Math.round(performance.now() - started) }
+}
+
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e))
 
 export function createMaintenanceRunner(d: MaintenanceRunnerDeps) {
@@ -48,7 +54,7 @@ export function createMaintenanceRunner(d: MaintenanceRunnerDeps) {
     let report: string
     let ms: number
     try {
-      ;({ value: report, ms } = timed(d.fullCheck))
+      ;({ value: report, ms } = await timedAsync(d.fullCheck))
     } catch (e) {
       // Could not even open the file read-only (not damage, which comes back as a report): retry later.
       log.warn('maintenance.check-not-run', { error: e })

@@ -17,6 +17,7 @@ import { statSync } from 'node:fs'
 import { Worker } from 'node:worker_threads'
 import type { Logger } from '../log/logger'
 import type { Db } from './db'
+import { sqliteDriverForWorkers } from './sqlite-worker-driver'
 
 /** The writer's autocheckpoint (SQLite's default), and its safety limit while the worker runs. */
 export const WAL_AUTOCHECKPOINT_PAGES = 1000
@@ -52,14 +53,6 @@ parentPort.on('message', (m) => {
   }
 })
 `
-
-/**
- * The driver's path as a worker thread can load it: in a packaged app, from app.asar.unpacked
- * (electron-builder.yml unpacks better-sqlite3 and its dependencies), as worker threads cannot read
- * inside app.asar.
- */
-export const workerLoadablePath = (path: string): string =>
-  path.replace(/\.asar([\\/])/, '.asar.unpacked$1')
 
 export type WalCheckpointerOptions = {
   logger: Logger
@@ -119,7 +112,7 @@ export function createWalCheckpointer(db: Db, opts: WalCheckpointerOptions): Wal
         eval: true,
         workerData: {
           file: db.name,
-          driver: opts.driver ?? workerLoadablePath(require.resolve('better-sqlite3'))
+          driver: opts.driver ?? sqliteDriverForWorkers()
         }
       })
       w.on('message', (reply: WorkerReply) => {

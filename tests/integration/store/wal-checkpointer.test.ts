@@ -12,9 +12,9 @@ import { createLogger } from '../../../electron/core/log/logger'
 import {
   createWalCheckpointer,
   WAL_AUTOCHECKPOINT_PAGES,
-  WAL_AUTOCHECKPOINT_WITH_WORKER_PAGES,
-  workerLoadablePath
+  WAL_AUTOCHECKPOINT_WITH_WORKER_PAGES
 } from '../../../electron/core/store/wal-checkpointer'
+import { workerLoadablePath } from '../../../electron/core/store/sqlite-worker-driver'
 import { useTempDir } from '../../support/store-fixtures'
 
 const dir = useTempDir('roster-checkpointer-')

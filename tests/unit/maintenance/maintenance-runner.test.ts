@@ -137,12 +137,20 @@ describe('maintenance runner', () => {
 
   it('one pass at a time: a pass started during another reports busy', async () => {
     let release: () => void = () => undefined
+    let reachedDamage: () => void = () => undefined
+    const damageReached = new Promise<void>((r) => (reachedDamage = r))
     const { runner, state } = setup({
-      onDamaged: () => new Promise<void>((r) => (release = r))
+      onDamaged: () =>
+        new Promise<void>((r) => {
+          release = r
+          reachedDamage()
+        })
     })
     state.report = 'bad'
     const first = runner.runDue()
     expect(await runner.runDue()).toMatchObject({ outcome: 'busy' })
+    // The first pass is still going (its check is awaited): it ends once its damage handling does.
+    await damageReached
     release()
     expect(await first).toMatchObject({ integrityCheck: 'failed' })
   })
