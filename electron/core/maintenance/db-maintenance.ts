@@ -5,7 +5,7 @@
 import { AppError } from '../errors'
 import type { Logger } from '../log/logger'
 import {
-  backupDatabase,
+  backupDatabaseWith,
   BACKUPS_TO_KEEP,
   createAppMetaRepo,
   newestBackupAt,
@@ -13,7 +13,7 @@ import {
   type Db
 } from '../store'
 import { isCorruptionError } from '../store/errors'
-import { checkDatabaseFileInWorker } from '../store/health-in-worker'
+import { checkDatabaseFileInWorker, vacuumIntoInWorker } from '../store/readonly-worker'
 import { readUserVersion } from '../store/migrate'
 import type { RunLockRepo } from '../store/repositories/run-lock-repo'
 import { readFullCheck, recordFullCheck } from './full-check-record'
@@ -45,7 +45,8 @@ export function createDbMaintenance(d: DbMaintenanceDeps) {
     backup: () => {
       if (d.db.inTransaction)
         throw new AppError('INTERNAL', 'A backup cannot run inside a transaction.')
-      return backupDatabase(d.db, {
+      // VACUUM INTO on a worker thread, like the check: the core keeps answering meanwhile.
+      return backupDatabaseWith((partial) => vacuumIntoInWorker(d.dbFile, partial), {
         backupDir: d.backupDir,
         schemaVersion: readUserVersion(d.db),
         now,

@@ -1,7 +1,7 @@
 /**
  * One maintenance pass: plan from the facts, then run the full integrity_check before the backup (a
- * backup of a damaged file must not push a good one out of the kept set). Both block the core's
- * thread (acceptable at the quiet hour), so each logs its duration. A failed check hands the report
+ * backup of a damaged file must not push a good one out of the kept set). Both run off the core's
+ * thread where the store provides it (store/readonly-worker.ts), and each logs its duration. A failed check hands the report
  * to `onDamaged` (the core's degraded mode); a failed backup becomes a warning and never throws.
  */
 import type { FullCheckRecord, MaintenanceResult } from '../../../shared/contract/maintenance'
@@ -14,7 +14,7 @@ export type MaintenanceRunnerDeps = {
   isBusy: () => boolean
   newestBackupAt: () => Date | null
   /** Writes one backup (VACUUM INTO, outside any transaction) and prunes old ones; returns its path. */
-  backup: () => string
+  backup: () => string | Promise<string>
   /** Runs integrity_check; returns 'ok' or the report. */
   fullCheck: () => string | Promise<string>
   lastFullCheck: () => FullCheckRecord | null
@@ -26,12 +26,6 @@ export type MaintenanceRunnerDeps = {
   /** True when a backup failure means the file itself is damaged (SQLITE_CORRUPT / NOTADB). */
   isCorruption: (error: unknown) => boolean
   logger: Logger
-}
-
-const timed = <T>(fn: () => T): { value: T; ms: number } => {
-  const started = performance.now()
-  const value = fn()
-  return { value, ms: Math.round(performance.now() - started) }
 }
 
 const timedAsync = async <T>(fn: () => T | Promise<T>): Promise<{ value: T; ms: number }> => {
@@ -80,9 +74,9 @@ export function createMaintenanceRunner(d: MaintenanceRunnerDeps) {
   }
 
   /** Makes a backup; a failure is a warning unless it shows the file is damaged. */
-  function backup(): 'made' | 'failed' | 'damaged' {
+  async function backup(): Promise<'made' | 'failed' | 'damaged'> {
     try {
-      const { value: path, ms } = timed(d.backup)
+      const { value: path, ms } = await timedAsync(d.backup)
       log.info('maintenance.backup', { path, ms })
       backupWarning = null
       return 'made'
@@ -115,7 +109,7 @@ export function createMaintenanceRunner(d: MaintenanceRunnerDeps) {
         return { outcome: 'done', backup: plan.backup ? 'skipped' : 'not-due', integrityCheck }
     }
     if (!plan.backup) return { outcome: 'done', backup: 'not-due', integrityCheck }
-    const made = backup()
+    const made = await backup()
     // VACUUM INTO read a damaged page: check the whole file now rather than wait for the weekly check.
     if (made === 'damaged' && integrityCheck === 'not-due') integrityCheck = await check()
     return { outcome: 'done', backup: made === 'made' ? 'made' : 'failed', integrityCheck }

@@ -2,6 +2,7 @@
 export { openDatabase, type Db, type OpenDatabaseOptions } from './db'
 export {
   backupDatabase,
+  backupDatabaseWith,
   backupTakenAt,
   defaultBackupDir,
   listBackups,

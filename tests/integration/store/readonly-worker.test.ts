@@ -1,12 +1,17 @@
 /**
- * The scheduled integrity_check on a worker thread: a real file, a real worker. The core's thread
- * keeps turning while it runs; damage comes back as the report; a file that cannot be opened
- * rejects, as checkDatabaseFile throws.
+ * The scheduled integrity_check and backup on a worker thread: a real file, a real worker. The
+ * core's thread keeps turning while they run; damage comes back as the report; a file that cannot
+ * be opened (or written) rejects, as the same work on the calling thread throws.
  */
+import Database from 'better-sqlite3'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { checkDatabaseFile, openDatabase } from '../../../electron/core/store'
-import { checkDatabaseFileInWorker } from '../../../electron/core/store/health-in-worker'
+import {
+  checkDatabaseFileInWorker,
+  vacuumIntoInWorker
+} from '../../../electron/core/store/readonly-worker'
 import { corruptMiddle, useTempDir } from '../../support/store-fixtures'
 
 const dir = useTempDir('roster-health-worker-')
@@ -47,5 +52,32 @@ describe('integrity_check on a worker thread', () => {
     await expect(
       checkDatabaseFileInWorker(join(dir(), 'missing.db'), 'integrity')
     ).rejects.toThrow()
+  })
+})
+
+describe('VACUUM INTO on a worker thread', () => {
+  it('writes a complete copy while the calling thread goes on', async () => {
+    const file = makeDatabase()
+    const target = join(dir(), 'copy.db')
+    let turned = false
+    setImmediate(() => (turned = true))
+    await vacuumIntoInWorker(file, target)
+    expect(turned).toBe(true)
+    const copy = new Database(target, { readonly: true })
+    try {
+      expect(copy.prepare('SELECT count(*) AS n FROM scratch').get()).toEqual({ n: 2000 })
+      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok')
+    } finally {
+      copy.close()
+    }
+  })
+
+  it('rejects with the SQLite error when the copy cannot be written', async () => {
+    const file = makeDatabase()
+    const target = join(dir(), 'no-such-folder', 'copy.db')
+    await expect(vacuumIntoInWorker(file, target)).rejects.toMatchObject({
+      code: expect.stringMatching(/^SQLITE_/) as unknown
+    })
+    expect(existsSync(target)).toBe(false)
   })
 })
