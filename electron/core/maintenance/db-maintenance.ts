@@ -2,7 +2,6 @@
  * Scheduled maintenance of the open database: the runner bound to the store (VACUUM INTO backups,
  * integrity_check on a read-only connection, app_meta, the run lock) and its schedule.
  */
-import { AppError } from '../errors'
 import type { Logger } from '../log/logger'
 import {
   backupDatabaseWith,
@@ -38,21 +37,19 @@ export function createDbMaintenance(d: DbMaintenanceDeps) {
   const logger = d.logger.child({ area: 'maintenance' })
   const runner = createMaintenanceRunner({
     now,
-    // The run lock covers sync, preview and apply; an open transaction means a write is mid-way
-    // (VACUUM cannot run inside one, and a check would block it).
+    // The run lock covers sync, preview and apply; an open transaction means a write is mid-way.
+    // The check and the backup read their own snapshot on a worker, so they start only between
+    // writes, never blocking one.
     isBusy: () => d.db.inTransaction || d.lock.all().length > 0,
     newestBackupAt: () => newestBackupAt(d.backupDir),
-    backup: () => {
-      if (d.db.inTransaction)
-        throw new AppError('INTERNAL', 'A backup cannot run inside a transaction.')
-      // VACUUM INTO on a worker thread, like the check: the core keeps answering meanwhile.
-      return backupDatabaseWith((partial) => vacuumIntoInWorker(d.dbFile, partial), {
+    // VACUUM INTO on a worker thread, like the check: the core keeps answering meanwhile.
+    backup: () =>
+      backupDatabaseWith((partial) => vacuumIntoInWorker(d.dbFile, partial), {
         backupDir: d.backupDir,
         schemaVersion: readUserVersion(d.db),
         now,
         keep: d.options.keepBackups ?? BACKUPS_TO_KEEP
-      })
-    },
+      }),
     // On a worker thread: the core keeps answering the window during the 2–3 s check.
     fullCheck: () => checkDatabaseFileInWorker(d.dbFile, 'integrity'),
     lastFullCheck: () => readFullCheck(meta),
