@@ -6,6 +6,7 @@
  * committed state beside an open writer (WAL), and cannot write to the database.
  */
 import { Worker } from 'node:worker_threads'
+import { isCorruptionError } from './errors'
 import type { CheckKind } from './health'
 import { sqliteDriverForWorkers } from './sqlite-worker-driver'
 
@@ -40,9 +41,6 @@ try {
 }
 `
 
-const isCorruptionCode = (code: string | null) =>
-  code !== null && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')
-
 /** Runs `job` on a worker; a SQLite error comes back as an Error carrying its code. */
 function runInWorker(file: string, job: Job, driver: string): Promise<Reply> {
   return new Promise((resolve, reject) => {
@@ -76,8 +74,9 @@ export async function checkDatabaseFileInWorker(
 ): Promise<string> {
   const reply = await runInWorker(file, { op: 'check', kind }, driver)
   if (reply.ok) return reply.report
-  if (isCorruptionCode(reply.code)) return reply.message
-  throw sqliteError(reply)
+  const error = sqliteError(reply)
+  if (isCorruptionError(error)) return reply.message
+  throw error
 }
 
 /** `VACUUM INTO target` of `file`, off the calling thread (backupDatabaseWith). */

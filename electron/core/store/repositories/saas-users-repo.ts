@@ -215,8 +215,13 @@ export function createSaasUsersRepo(db: Db) {
       ids.length === 0 ? [] : hashesByWebexIds.all(JSON.stringify(ids)),
     findByIds: (ids: readonly string[]): StoredSaasUser[] =>
       ids.length === 0 ? [] : byIds.all(JSON.stringify(ids)).map(stored),
-    insert: (...a: [...Parameters<typeof toParams>, createdRunId: string | null]) =>
-      writes.insert(toParams(a[0], a[1], a[2], a[3], a[4], a[5], a[6]), a[7]),
+    insert: (...args: [...Parameters<typeof toParams>, createdRunId: string | null]) => {
+      const [id, personId, v, hash, syncTime, integrationId, now, createdRunId] = args
+      return writes.insert(
+        toParams(id, personId, v, hash, syncTime, integrationId, now),
+        createdRunId
+      )
+    },
     update: (...a: Parameters<typeof toParams>) => writes.update(toParams(...a)),
     /** SaaS users of an integration not yet marked "not in Webex". */
     present: (integrationId: string) => present.all(integrationId),
