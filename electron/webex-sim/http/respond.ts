@@ -14,7 +14,7 @@ export function json(
 /** Pre-serialised JSON (pages are built by string concatenation for speed). */
 export function rawJson(
   status: number,
-  body: string,
+  body: string | Buffer,
   headers: Record<string, string> = {}
 ): SimResponse {
   return { status, headers: { 'content-type': JSON_TYPE, ...headers }, body }

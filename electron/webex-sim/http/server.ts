@@ -73,7 +73,8 @@ export function createSimServer(state: SimState, log: RequestLog, approveAsId: s
 }
 
 function write(res: ServerResponse, out: SimResponse, trackingId: string, reset: boolean): void {
-  const body = out.body === undefined ? undefined : Buffer.from(out.body, 'utf8')
+  const body =
+    out.body === undefined || Buffer.isBuffer(out.body) ? out.body : Buffer.from(out.body, 'utf8')
   const headers: Record<string, string | number> = { ...out.headers, trackingid: trackingId }
   if (body) headers['content-length'] = body.length
   res.writeHead(out.status, headers)

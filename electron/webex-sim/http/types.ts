@@ -21,7 +21,8 @@ export type SimRequest = {
 export type SimResponse = {
   status: number
   headers: Record<string, string>
-  body?: string
+  /** Text, or bytes already encoded as UTF-8. */
+  body?: string | Buffer
   /** Set by faults: send headers and half the body, then destroy the socket. */
   resetMidBody?: boolean
 }

@@ -7,7 +7,7 @@ import { error, rawJson } from '../http/respond'
 import type { RouteContext, SimResponse } from '../http/types'
 import type { Cursor } from './listing'
 import { decodeCursor, encodeCursor } from './listing'
-import { serializePerson } from './serialize'
+import { itemsPageBytes, serializePerson } from './serialize'
 
 const MAX_IDS = 85
 
@@ -93,6 +93,7 @@ export function listPeople(ctx: RouteContext): SimResponse {
     next.set('cursor', encodeCursor(nextCursor))
     headers.link = `<${origin}/v1/people?${next.toString()}>; rel="next"`
   }
+  if (!malformed && !omitPresence) return rawJson(200, itemsPageBytes(page.people), headers)
   const items = page.people.map((p) => serializePerson(p, omitPresence))
   return rawJson(200, malformedBody(malformed, items) ?? `{"items":[${items.join(',')}]}`, headers)
 }

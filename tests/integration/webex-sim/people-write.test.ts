@@ -73,6 +73,22 @@ describe('people writes and lookups: Webex quirks', () => {
     expect(sim.org.get(before.id)).toEqual(after)
   })
 
+  it('a listing after a PUT serves the new version of the person (pages are built from cached bytes)', async () => {
+    const sim = await startSim({ users: 50 })
+    const target = sim.org.all()[7]!
+    const listed = async () => {
+      const r = await callChecked(sim, '/people', '/people?max=1000')
+      return (r.json() as { items: PersonJson[] }).items.find((p) => p.id === target.id)
+    }
+    expect((await listed())?.displayName).toBe(target.displayName)
+    const put = await call(sim, `/people/${target.id}`, {
+      method: 'PUT',
+      body: { displayName: 'Renamed Since', emails: target.emails }
+    })
+    expect(put.status).toBe(200)
+    expect((await listed())?.displayName).toBe('Renamed Since')
+  })
+
   it('PUT without displayName is a 400 and leaves the person unchanged; unknown id is a 404', async () => {
     const sim = await startSim()
     const p = sim.org.all()[3]!
