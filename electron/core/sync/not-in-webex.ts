@@ -18,10 +18,8 @@ export function findMissing(
   seen: ReadonlySet<string>,
   configured: number | null
 ): { missing: Missing[]; threshold: number; held: boolean } {
-  const missing = saas
-    .present(integrationId)
-    .filter((s) => !seen.has(s.webex_id))
-    .map((s) => ({ id: s.id, webexId: s.webex_id }))
+  const absent = saas.presentWebexIds(integrationId).filter((webexId) => !seen.has(webexId))
+  const missing = saas.findByWebexIds(absent).map((s) => ({ id: s.id, webexId: s.values.webexId }))
   const threshold = configured ?? defaultThreshold(saas.countForIntegration(integrationId))
   return { missing, threshold, held: missing.length > threshold }
 }

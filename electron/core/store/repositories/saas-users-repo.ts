@@ -161,9 +161,13 @@ export function createSaasUsersRepo(db: Db) {
   const byIds = db.prepare<[string], SaasUserRow>(
     'SELECT * FROM saas_users WHERE id IN (SELECT value FROM json_each(?))'
   )
-  const present = db.prepare<[string], { id: string; webex_id: string }>(
-    'SELECT id, webex_id FROM saas_users WHERE integration_id = ? AND not_in_webex = 0'
-  )
+  // Webex IDs only: after every complete listing this reads all of an integration's SaaS users
+  // (100k rows as objects cost ≈ 0.2–0.6 s, plain strings ≈ 0.1 s).
+  const present = db
+    .prepare<[string], string>(
+      'SELECT webex_id FROM saas_users WHERE integration_id = ? AND not_in_webex = 0'
+    )
+    .pluck()
   const countAll = db.prepare<[string], { n: number }>(
     'SELECT count(*) AS n FROM saas_users WHERE integration_id = ?'
   )
@@ -223,8 +227,8 @@ export function createSaasUsersRepo(db: Db) {
       )
     },
     update: (...a: Parameters<typeof toParams>) => writes.update(toParams(...a)),
-    /** SaaS users of an integration not yet marked "not in Webex". */
-    present: (integrationId: string) => present.all(integrationId),
+    /** Webex IDs of an integration's SaaS users not yet marked "not in Webex". */
+    presentWebexIds: (integrationId: string): string[] => present.all(integrationId),
     countForIntegration: (integrationId: string) => countAll.get(integrationId)?.n ?? 0,
     markNotInWebex: (id: string, now: string) => mark.run({ id, now }).changes,
     heldRows: (runId: string, limit: number, offset: number) => heldRows.all(runId, limit, offset)
