@@ -321,7 +321,7 @@ async function listAndWrite(
       if (keepOld) continue
       written += repos.raw.save({
         webexId: id,
-        json: item.text,
+        json: item.bytes,
         hash,
         runId: run.id,
         planFp: result ? fingerprint : null,

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DATABASE_FILE } from '../../../electron/core/host/core'
 import { startIngestHarness, type IngestHarness } from './ingest-harness'
+import { serializePerson } from '../../../electron/webex-sim/routes/serialize'
 
 let h: IngestHarness
 afterEach(async () => {
@@ -34,6 +35,19 @@ describe('sync', () => {
       db.prepare('SELECT count(*) n FROM saas_users WHERE person_id IS NOT NULL').get()
     ).toEqual({ n: total })
     expect(db.prepare('SELECT count(*) n FROM webex_people_raw').get()).toEqual({ n: total })
+    // The raw JSON is stored as the text Webex sent (bound as its UTF-8 bytes), accents and all.
+    const raws = db
+      .prepare('SELECT webex_id, json, typeof(json) AS t FROM webex_people_raw')
+      .all() as {
+      webex_id: string
+      json: string
+      t: string
+    }[]
+    for (const r of raws) {
+      expect(r.t).toBe('text')
+      expect(r.json).toBe(serializePerson(h.sim.org.get(r.webex_id)!))
+    }
+    expect(raws.some((r) => Buffer.byteLength(r.json) > r.json.length)).toBe(true)
     // The stamped sync time and the mandatory mappings.
     const someone = h.sim.org.all()[3]!
     const row = db.prepare('SELECT * FROM people WHERE webex_id = ?').get(someone.id) as Record<

@@ -89,7 +89,8 @@ type RawStateRow = { webex_id: string; hash: string; p_integration: string | nul
 
 export type RawSave = {
   webexId: string
-  json: string
+  /** The person's JSON, as text or as its UTF-8 bytes. */
+  json: string | Uint8Array
   hash: string
   runId: string | null
   planFp: string | null
@@ -121,11 +122,21 @@ export function createRawPeopleRepo(db: Db) {
     )
     .pluck()
   // Writes only when something differs (the ON CONFLICT … WHERE), so changes() counts real writes.
+  // The JSON may come as the UTF-8 bytes Webex sent: CAST stores them as the same text without
+  // this thread decoding 1.4 KB per person into a string and better-sqlite3 encoding it back.
   const upsert = db.prepare<
-    [string, string, string, string | null, string | null, string | null, string | null]
+    [
+      string,
+      string | Uint8Array,
+      string,
+      string | null,
+      string | null,
+      string | null,
+      string | null
+    ]
   >(
     `INSERT INTO webex_people_raw (webex_id, json, hash, last_seen_run, plan_fp, person_hash, saas_hash)
-     VALUES (?, ?, ?, ?, ?, ?, ?)
+     VALUES (?, CAST(? AS TEXT), ?, ?, ?, ?, ?)
      ON CONFLICT (webex_id) DO UPDATE SET json = excluded.json, hash = excluded.hash,
        last_seen_run = excluded.last_seen_run, plan_fp = excluded.plan_fp,
        person_hash = excluded.person_hash, saas_hash = excluded.saas_hash
