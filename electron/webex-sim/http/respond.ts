@@ -11,7 +11,7 @@ export function json(
   return { status, headers: { 'content-type': JSON_TYPE, ...headers }, body: JSON.stringify(body) }
 }
 
-/** Pre-serialised JSON (pages are built by string concatenation for speed). */
+/** Pre-serialised JSON: text, or UTF-8 bytes (a listing page is built from cached bytes, serialize.ts). */
 export function rawJson(
   status: number,
   body: string | Buffer,
