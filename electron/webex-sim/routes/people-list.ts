@@ -93,9 +93,9 @@ export function listPeople(ctx: RouteContext): SimResponse {
     next.set('cursor', encodeCursor(nextCursor))
     headers.link = `<${origin}/v1/people?${next.toString()}>; rel="next"`
   }
-  if (!malformed && !omitPresence) return rawJson(200, itemsPageBytes(page.people), headers)
+  if (!malformed) return rawJson(200, itemsPageBytes(page.people, omitPresence), headers)
   const items = page.people.map((p) => serializePerson(p, omitPresence))
-  return rawJson(200, malformedBody(malformed, items) ?? `{"items":[${items.join(',')}]}`, headers)
+  return rawJson(200, malformedBody(malformed, items), headers)
 }
 
 function listByIds(ctx: RouteContext, raw: string): SimResponse {
@@ -116,17 +116,17 @@ function listByIds(ctx: RouteContext, raw: string): SimResponse {
   return rawJson(200, `{"items":[${items.join(',')}],"notFoundIds":${JSON.stringify(notFoundIds)}}`)
 }
 
-function malformedBody(variant: string | null, items: string[]): string | null {
+function malformedBody(
+  variant: 'invalid-json' | 'no-items' | 'wrong-types',
+  items: string[]
+): string {
   if (variant === 'invalid-json')
     return `{"items":[${items.join(',')}`.slice(0, 40 + items.join(',').length / 2)
   if (variant === 'no-items') return `{"people":[${items.join(',')}]}`
-  if (variant === 'wrong-types') {
-    return JSON.stringify({
-      items: items.map((s, i) => {
-        const p = JSON.parse(s) as Record<string, unknown>
-        return { ...p, id: 1000 + i, emails: (p.emails as string[] | undefined)?.[0] ?? 42 }
-      })
+  return JSON.stringify({
+    items: items.map((s, i) => {
+      const p = JSON.parse(s) as Record<string, unknown>
+      return { ...p, id: 1000 + i, emails: (p.emails as string[] | undefined)?.[0] ?? 42 }
     })
-  }
-  return null
+  })
 }

@@ -28,12 +28,15 @@ export function personBytes(p: PersonWire): Buffer {
 
 const COMMA = Buffer.from(',')
 
-/** `{"items":[…]}` from each person's cached bytes: one copy into the page, no string building. */
-export function itemsPageBytes(people: readonly PersonWire[]): Buffer {
+/**
+ * `{"items":[…]}` from each person's bytes: cached ones copied into the page, no string building.
+ * Without presence (excludeStatus), each person is serialised afresh.
+ */
+export function itemsPageBytes(people: readonly PersonWire[], omitPresence = false): Buffer {
   const parts: Buffer[] = [Buffer.from('{"items":[')]
   people.forEach((p, i) => {
     if (i > 0) parts.push(COMMA)
-    parts.push(personBytes(p))
+    parts.push(omitPresence ? Buffer.from(serializePerson(p, true), 'utf8') : personBytes(p))
   })
   parts.push(Buffer.from(']}'))
   return Buffer.concat(parts)
