@@ -385,6 +385,8 @@ async function listAndWrite(
       } catch (e) {
         if (!isConstraintError(e)) throw e
         c.failed++
+        // Its raw row was saved with the plan's state before the record failed: not true now.
+        repos.raw.forgetPlan(plan.webexId)
         repos.runs.addItem({
           runId: run.id,
           outcome: 'failed',

@@ -6,7 +6,10 @@
  * `knownItems`). The slow path (decidePage) would reach the same answer: its decision is a function of
  * the raw person, the configuration and the stored records' hashes / link / "not in Webex" flag, all of
  * which the test compares. The test itself is one query per page, in the raw people repository
- * (`knownUnchanged`, store/repositories/history-repo.ts); this file computes the fingerprint.
+ * (`knownUnchanged`, store/repositories/history-repo.ts), on the raw rows alone: the records' side
+ * (still carrying the hashes that plan produced, linked, present in Webex) is kept true by the
+ * schema's triggers (store/migrations/0060-plan-state-triggers.ts), and the engine forgets the plan
+ * state of a record that failed to save. This file computes the fingerprint.
  *
  * Anything that depends on the clock disables the fast path: a mapping that reads the sync time (other
  * than into the sync time field itself, which is stamped only on written records) and filter rules on

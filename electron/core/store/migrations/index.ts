@@ -4,6 +4,7 @@ import { m0020Ingest } from './0020-ingest'
 import { m0030CustomFields } from './0030-custom-fields'
 import { m0040SaasCustom } from './0040-saas-custom'
 import { m0050CreatedRun } from './0050-created-run'
+import { m0060PlanStateTriggers } from './0060-plan-state-triggers'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
@@ -13,7 +14,8 @@ export const MIGRATIONS: readonly Migration[] = [
   m0020Ingest,
   m0030CustomFields,
   m0040SaasCustom,
-  m0050CreatedRun
+  m0050CreatedRun,
+  m0060PlanStateTriggers
 ]
 
 export const latestVersion = (migrations: readonly Migration[]): number =>

@@ -1,6 +1,7 @@
 /** Every field change of a record (record_history), and the raw Webex JSON side table. */
 import type { HistoryEntry } from '../../../../shared/domain/person'
 import type { Db } from '../db'
+import { PLAN_STATE_HOLDS } from '../migrations/0060-plan-state-triggers'
 
 export type HistoryInput = Omit<HistoryEntry, never>
 
@@ -108,17 +109,22 @@ export function createRawPeopleRepo(db: Db) {
   )
   // The unchanged fast path's test (sync/unchanged-fast-path.ts), evaluated in SQLite so a page of
   // unchanged people costs one query and returns only their ids: same raw bytes (hash) and plan
-  // fingerprint, and records that still carry the hashes that plan produced; a SaaS user record, if
-  // the plan had one, present (not "not in Webex") and linked to the person record.
+  // fingerprint. That the records still carry the hashes that plan produced is kept true by the
+  // schema's triggers (migrations/0060-plan-state-triggers.ts), so it is not looked up here.
   const unchanged = db
     .prepare<[string, string], string>(
       `SELECT r.webex_id FROM json_each(?) j
      JOIN webex_people_raw r ON r.webex_id = j.value ->> 0
-     JOIN people p ON p.webex_id = r.webex_id
-     LEFT JOIN saas_users s ON s.webex_id = r.webex_id
-     WHERE r.hash = j.value ->> 1 AND r.plan_fp = ? AND r.person_hash = p.values_hash
-       AND (r.saas_hash IS NULL
-         OR (s.values_hash = r.saas_hash AND s.not_in_webex = 0 AND s.person_id = p.id))`
+     WHERE r.hash = j.value ->> 1 AND r.plan_fp = ?`
+    )
+    .pluck()
+  const forget = db.prepare<[string]>(
+    'UPDATE webex_people_raw SET plan_fp = NULL WHERE webex_id = ? AND plan_fp IS NOT NULL'
+  )
+  const stale = db
+    .prepare<[], string>(
+      `SELECT webex_id FROM webex_people_raw
+     WHERE plan_fp IS NOT NULL AND NOT ${PLAN_STATE_HOLDS} ORDER BY webex_id`
     )
     .pluck()
   // Writes only when something differs (the ON CONFLICT … WHERE), so changes() counts real writes.
@@ -176,6 +182,10 @@ export function createRawPeopleRepo(db: Db) {
     /** Writes the raw person and its plan state when any of it differs: returns rows changed. */
     save: (r: RawSave) =>
       upsert.run(r.webexId, r.json, r.hash, r.runId, r.planFp, r.personHash, r.saasHash).changes,
+    /** Forgets a person's plan state: its records were not written as planned. */
+    forgetPlan: (webexId: string) => void forget.run(webexId),
+    /** Raw rows whose plan state no longer holds: always none (the triggers' invariant). */
+    stalePlanStates: (): string[] => stale.all(),
     get: (webexId: string): string | null => get.get(webexId)?.json ?? null,
     isEmpty: (): boolean => any.get() === 0,
     storeVersion: () => version.get()?.value ?? 0,

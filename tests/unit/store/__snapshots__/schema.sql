@@ -1,4 +1,4 @@
--- user_version = 50
+-- user_version = 60
 
 -- table api_fields
 CREATE TABLE api_fields (
@@ -116,6 +116,26 @@ CREATE TABLE people (
 
 -- index people_email
 CREATE INDEX people_email ON people (email COLLATE NOCASE);
+
+-- trigger people_forget_plan_on_delete
+CREATE TRIGGER people_forget_plan_on_delete
+      AFTER DELETE ON people
+      WHEN OLD.webex_id IS NOT NULL
+      BEGIN
+        UPDATE webex_people_raw SET plan_fp = NULL
+        WHERE webex_id = OLD.webex_id AND plan_fp IS NOT NULL;
+      END;
+
+-- trigger people_forget_plan_on_update
+CREATE TRIGGER people_forget_plan_on_update
+      AFTER UPDATE OF values_hash, webex_id, id ON people
+      WHEN OLD.webex_id IS NOT NULL
+      BEGIN
+        UPDATE webex_people_raw SET plan_fp = NULL
+        WHERE webex_id = OLD.webex_id AND plan_fp IS NOT NULL
+          AND (OLD.webex_id IS NOT NEW.webex_id OR OLD.id IS NOT NEW.id
+            OR person_hash IS NOT NEW.values_hash);
+      END;
 
 -- index people_username
 CREATE INDEX people_username ON people (username COLLATE NOCASE);
@@ -294,6 +314,25 @@ CREATE TABLE saas_users (
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
       , custom_json TEXT NOT NULL DEFAULT '{}', created_run_id TEXT) STRICT;
+
+-- trigger saas_users_forget_plan_on_delete
+CREATE TRIGGER saas_users_forget_plan_on_delete
+      AFTER DELETE ON saas_users
+      BEGIN
+        UPDATE webex_people_raw SET plan_fp = NULL
+        WHERE webex_id = OLD.webex_id AND plan_fp IS NOT NULL AND saas_hash IS NOT NULL;
+      END;
+
+-- trigger saas_users_forget_plan_on_update
+CREATE TRIGGER saas_users_forget_plan_on_update
+      AFTER UPDATE OF values_hash, not_in_webex, person_id, webex_id ON saas_users
+      BEGIN
+        UPDATE webex_people_raw SET plan_fp = NULL
+        WHERE webex_id = OLD.webex_id AND plan_fp IS NOT NULL AND saas_hash IS NOT NULL
+          AND (OLD.webex_id IS NOT NEW.webex_id OR NEW.not_in_webex <> 0
+            OR saas_hash IS NOT NEW.values_hash
+            OR NEW.person_id IS NOT (SELECT id FROM people WHERE webex_id = NEW.webex_id));
+      END;
 
 -- index saas_users_person
 CREATE INDEX saas_users_person ON saas_users (person_id);
