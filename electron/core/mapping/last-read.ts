@@ -1,5 +1,5 @@
 /**
- * The last read: the raw Webex person per ID that the sync keeps in `webex_people_raw` (0020). The
+ * The last read: the raw Webex person per ID that the sync keeps (`webex_people_json`, 0070). The
  * mapping studio samples it and the impact preview runs over it, so neither calls Webex.
  * Read-only; rows that no longer validate as a Person are left out.
  */
@@ -38,19 +38,20 @@ function parseRow(json: string): LastReadPerson | null {
   }
 }
 
+/** Each raw person's row and its JSON. */
+const RAW = 'webex_people_raw r JOIN webex_people_json j ON j.raw_seq = r.seq'
+
 export function createLastRead(db: Db) {
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM webex_people_raw')
   const first = db.prepare<[number], { json: string }>(
-    'SELECT json FROM webex_people_raw ORDER BY webex_id LIMIT ?'
+    `SELECT j.json FROM ${RAW} ORDER BY r.webex_id LIMIT ?`
   )
-  const all = db.prepare<[], { json: string }>(
-    'SELECT json FROM webex_people_raw ORDER BY webex_id'
-  )
+  const all = db.prepare<[], { json: string }>(`SELECT j.json FROM ${RAW} ORDER BY r.webex_id`)
   const pageAfter = db.prepare<[string, number], { webex_id: string; json: string }>(
-    'SELECT webex_id, json FROM webex_people_raw WHERE webex_id > ? ORDER BY webex_id LIMIT ?'
+    `SELECT r.webex_id, j.json FROM ${RAW} WHERE r.webex_id > ? ORDER BY r.webex_id LIMIT ?`
   )
   const byIds = db.prepare<[string], { json: string }>(
-    'SELECT json FROM webex_people_raw WHERE webex_id IN (SELECT value FROM json_each(?))'
+    `SELECT j.json FROM ${RAW} WHERE r.webex_id IN (SELECT value FROM json_each(?))`
   )
   const names = db.prepare<[], { webex_id: string; roles_json: string; licenses_json: string }>(
     `SELECT webex_id, roles_json, licenses_json FROM saas_users

@@ -1,18 +1,25 @@
 /**
- * The SQLite write floor of a full ingest: the rows the ingest wrote (people, SaaS users, raw people,
- * history), read back into memory, then inserted into a fresh database with the same schema and
+ * The SQLite write floor of a full ingest: the rows the ingest wrote (people, SaaS users, raw people
+ * and their JSON, history), read back into memory, then inserted into a fresh database with the same schema and
  * pragmas (openDatabase: our migrations) through plain prepared INSERTs, 5,000 people per
  * transaction as the engine commits them (5 pages of 1,000), with the engine's WAL checkpointer
  * nudged after each commit. No fetching, parsing, mapping, hashing or deciding: what the writes alone
  * cost on this machine, measured in the same run as the ingest.
  */
 import Database from 'better-sqlite3'
+import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { openDatabase } from '../../../electron/core/store'
 import { silentLogger } from '../../../electron/core/log/logger'
 import { createWalCheckpointer } from '../../../electron/core/store/wal-checkpointer'
 
-const TABLES = ['people', 'saas_users', 'webex_people_raw', 'record_history'] as const
+const TABLES = [
+  'people',
+  'saas_users',
+  'webex_people_raw',
+  'webex_people_json',
+  'record_history'
+] as const
 const PEOPLE_PER_COMMIT = 5000
 
 type Table = { insert: Database.Statement<unknown[]>; rows: unknown[][] }
@@ -22,7 +29,8 @@ export async function measureWriteFloor(
   dir: string
 ): Promise<{ ms: number; rows: number }> {
   const source = new Database(sourceFile, { readonly: true })
-  const target = openDatabase(join(dir, 'write-floor.db'))
+  const file = join(dir, 'write-floor.db')
+  const target = openDatabase(file)
   try {
     const tables: Table[] = TABLES.map((name) => {
       const columns = source.pragma(`table_info(${name})`) as { name: string }[]
@@ -57,5 +65,7 @@ export async function measureWriteFloor(
   } finally {
     source.close()
     target.close()
+    // Gone before the next measurement: its pages are not written back to disk under that one.
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true })
   }
 }

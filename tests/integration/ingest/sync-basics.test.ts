@@ -37,7 +37,10 @@ describe('sync', () => {
     expect(db.prepare('SELECT count(*) n FROM webex_people_raw').get()).toEqual({ n: total })
     // The raw JSON is stored as the text Webex sent (bound as its UTF-8 bytes), accents and all.
     const raws = db
-      .prepare('SELECT webex_id, json, typeof(json) AS t FROM webex_people_raw')
+      .prepare(
+        `SELECT r.webex_id, j.json, typeof(j.json) AS t
+         FROM webex_people_raw r JOIN webex_people_json j ON j.raw_seq = r.seq`
+      )
       .all() as {
       webex_id: string
       json: string

@@ -9,6 +9,7 @@ import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../../electron/core/store/db'
 import { createRawPeopleRepo } from '../../../electron/core/store/repositories/history-repo'
+import { serializePerson } from '../../../electron/webex-sim/routes/serialize'
 import { startIngestHarness, type IngestHarness } from './ingest-harness'
 
 let h: IngestHarness
@@ -165,6 +166,8 @@ describe('unchanged fast path', () => {
       const run = await h.sync(i.id)
       expect(run.status, `round ${round}`).toBe('succeeded')
       expect(raw.stalePlanStates(), `after the sync of round ${round}`).toEqual([])
+      // The stored JSON is what Webex sends now, for everyone (renamed people included).
+      for (const p of h.sim.org.all()) expect(raw.get(p.id), p.id).toBe(serializePerson(p))
       // Healed: the next re-sync writes nothing.
       const quiet = await h.sync(i.id)
       expect(quiet.counts, `round ${round}`).toMatchObject({ created: 0, updated: 0 })

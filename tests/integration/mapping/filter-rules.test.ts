@@ -66,8 +66,9 @@ describe('filter rules in a sync', () => {
     // Forget some records: non-Sales among them are not created again.
     const sales = h.db
       .prepare(
-        `SELECT count(*) AS n FROM people WHERE webex_id IN (SELECT webex_id FROM webex_people_raw
-         WHERE json_extract(json, '$.department') = 'Sales')`
+        `SELECT count(*) AS n FROM people WHERE webex_id IN (SELECT r.webex_id
+         FROM webex_people_raw r JOIN webex_people_json j ON j.raw_seq = r.seq
+         WHERE json_extract(j.json, '$.department') = 'Sales')`
       )
       .get() as { n: number }
     h.db.exec('DELETE FROM saas_users; DELETE FROM people')

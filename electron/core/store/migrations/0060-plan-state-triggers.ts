@@ -23,15 +23,8 @@ export const PLAN_STATE_HOLDS = `EXISTS (
     AND (webex_people_raw.saas_hash IS NULL
       OR (s.values_hash = webex_people_raw.saas_hash AND s.not_in_webex = 0 AND s.person_id = p.id)))`
 
-export const m0060PlanStateTriggers: Migration = {
-  version: 60,
-  name: 'plan-state-triggers',
-  up: (db) => {
-    db.exec(`
-      -- Rows planned by an older build were checked against the records on every read: make them
-      -- true now, so the invariant holds from here on.
-      UPDATE webex_people_raw SET plan_fp = NULL WHERE plan_fp IS NOT NULL AND NOT ${PLAN_STATE_HOLDS};
-
+/** The triggers (0070 rebuilds the raw table, so it drops and creates them again). */
+export const PLAN_STATE_TRIGGERS = `
       CREATE TRIGGER people_forget_plan_on_update
       AFTER UPDATE OF values_hash, webex_id, id ON people
       WHEN OLD.webex_id IS NOT NULL
@@ -66,6 +59,18 @@ export const m0060PlanStateTriggers: Migration = {
         UPDATE webex_people_raw SET plan_fp = NULL
         WHERE webex_id = OLD.webex_id AND plan_fp IS NOT NULL AND saas_hash IS NOT NULL;
       END;
+`
+
+export const m0060PlanStateTriggers: Migration = {
+  version: 60,
+  name: 'plan-state-triggers',
+  up: (db) => {
+    db.exec(`
+      -- Rows planned by an older build were checked against the records on every read: make them
+      -- true now, so the invariant holds from here on.
+      UPDATE webex_people_raw SET plan_fp = NULL WHERE plan_fp IS NOT NULL AND NOT ${PLAN_STATE_HOLDS};
+
+      ${PLAN_STATE_TRIGGERS}
     `)
   }
 }

@@ -5,6 +5,7 @@ import { m0030CustomFields } from './0030-custom-fields'
 import { m0040SaasCustom } from './0040-saas-custom'
 import { m0050CreatedRun } from './0050-created-run'
 import { m0060PlanStateTriggers } from './0060-plan-state-triggers'
+import { m0070RawJsonApart } from './0070-raw-json-apart'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
@@ -15,7 +16,8 @@ export const MIGRATIONS: readonly Migration[] = [
   m0030CustomFields,
   m0040SaasCustom,
   m0050CreatedRun,
-  m0060PlanStateTriggers
+  m0060PlanStateTriggers,
+  m0070RawJsonApart
 ]
 
 export const latestVersion = (migrations: readonly Migration[]): number =>

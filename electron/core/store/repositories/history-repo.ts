@@ -93,6 +93,8 @@ export type RawSave = {
   /** The person's JSON, as text or as its UTF-8 bytes. */
   json: string | Uint8Array
   hash: string
+  /** The stored JSON is known to be this one (the stored hash is `hash`): it is not written again. */
+  jsonStored: boolean
   runId: string | null
   planFp: string | null
   personHash: string | null
@@ -127,32 +129,32 @@ export function createRawPeopleRepo(db: Db) {
      WHERE plan_fp IS NOT NULL AND NOT ${PLAN_STATE_HOLDS} ORDER BY webex_id`
     )
     .pluck()
-  // Writes only when something differs (the ON CONFLICT … WHERE), so changes() counts real writes.
-  // The JSON may come as the UTF-8 bytes Webex sent: CAST stores them as the same text without
-  // this thread decoding 1.4 KB per person into a string and better-sqlite3 encoding it back.
+  // Writes only when something differs (the ON CONFLICT … WHERE), so a row comes back only for a
+  // real write. The JSON lives apart (migrations/0070-raw-json-apart.ts), keyed by the row's seq.
   const upsert = db.prepare<
-    [
-      string,
-      string | Uint8Array,
-      string,
-      string | null,
-      string | null,
-      string | null,
-      string | null
-    ]
+    [string, string, string | null, string | null, string | null, string | null],
+    { seq: number }
   >(
-    `INSERT INTO webex_people_raw (webex_id, json, hash, last_seen_run, plan_fp, person_hash, saas_hash)
-     VALUES (?, CAST(? AS TEXT), ?, ?, ?, ?, ?)
-     ON CONFLICT (webex_id) DO UPDATE SET json = excluded.json, hash = excluded.hash,
+    `INSERT INTO webex_people_raw (webex_id, hash, last_seen_run, plan_fp, person_hash, saas_hash)
+     VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (webex_id) DO UPDATE SET hash = excluded.hash,
        last_seen_run = excluded.last_seen_run, plan_fp = excluded.plan_fp,
        person_hash = excluded.person_hash, saas_hash = excluded.saas_hash
      WHERE webex_people_raw.hash <> excluded.hash
        OR webex_people_raw.plan_fp IS NOT excluded.plan_fp
        OR webex_people_raw.person_hash IS NOT excluded.person_hash
-       OR webex_people_raw.saas_hash IS NOT excluded.saas_hash`
+       OR webex_people_raw.saas_hash IS NOT excluded.saas_hash
+     RETURNING seq`
+  )
+  // The JSON may come as the UTF-8 bytes Webex sent: CAST stores them as the same text without
+  // this thread decoding 1.4 KB per person into a string and better-sqlite3 encoding it back.
+  const putJson = db.prepare<[number, string | Uint8Array]>(
+    `INSERT INTO webex_people_json (raw_seq, json) VALUES (?, CAST(? AS TEXT))
+     ON CONFLICT (raw_seq) DO UPDATE SET json = excluded.json`
   )
   const get = db.prepare<[string], { json: string }>(
-    'SELECT json FROM webex_people_raw WHERE webex_id = ?'
+    `SELECT j.json FROM webex_people_raw r JOIN webex_people_json j ON j.raw_seq = r.seq
+     WHERE r.webex_id = ?`
   )
   const any = db.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM webex_people_raw)').pluck()
   const version = db.prepare<[], { value: number }>(
@@ -179,9 +181,16 @@ export function createRawPeopleRepo(db: Db) {
       if (items.length === 0) return new Set()
       return new Set(unchanged.all(JSON.stringify(items), fingerprint))
     },
-    /** Writes the raw person and its plan state when any of it differs: returns rows changed. */
-    save: (r: RawSave) =>
-      upsert.run(r.webexId, r.json, r.hash, r.runId, r.planFp, r.personHash, r.saasHash).changes,
+    /**
+     * Writes the raw person and its plan state when any of it differs, and its JSON unless the
+     * caller knows the stored one has this hash: returns raw rows changed (0 or 1).
+     */
+    save: (r: RawSave): number => {
+      const row = upsert.get(r.webexId, r.hash, r.runId, r.planFp, r.personHash, r.saasHash)
+      if (!row) return 0
+      if (!r.jsonStored) putJson.run(row.seq, r.json)
+      return 1
+    },
     /** Forgets a person's plan state: its records were not written as planned. */
     forgetPlan: (webexId: string) => void forget.run(webexId),
     /** Raw rows whose plan state no longer holds: always none (the triggers' invariant). */

@@ -1,4 +1,4 @@
--- user_version = 60
+-- user_version = 70
 
 -- table api_fields
 CREATE TABLE api_fields (
@@ -406,10 +406,16 @@ CREATE INDEX saas_users_person ON saas_users (person_id);
 -- index sqlite_autoindex_webex_people_raw_1
 -- (automatic)
 
+-- table webex_people_json
+CREATE TABLE webex_people_json (
+        raw_seq INTEGER PRIMARY KEY,
+        json TEXT NOT NULL
+      ) STRICT;
+
 -- table webex_people_raw
 CREATE TABLE webex_people_raw (
-        webex_id TEXT PRIMARY KEY,
-        json TEXT NOT NULL,
+        seq INTEGER PRIMARY KEY,
+        webex_id TEXT NOT NULL UNIQUE,
         hash TEXT NOT NULL,
         last_seen_run TEXT,
         plan_fp TEXT,
