@@ -323,7 +323,7 @@ async function listAndWrite(
         webexId: id,
         json: item.bytes,
         hash,
-        jsonStored: state !== undefined && state.hash === hash,
+        storedHash: state?.hash ?? null,
         runId: run.id,
         planFp: result ? fingerprint : null,
         personHash: result?.person ?? null,
