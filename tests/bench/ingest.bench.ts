@@ -2,8 +2,9 @@
  * The Webex user ingest at 100,000 people (performance.md C3), against the simulator running in a
  * CHILD process so that serving the org costs the measured process nothing:
  *  (a) full ingest (User + SaaS user, default mapping, pages of 1000) vs the official SDK merely
- *      listing the same people; (b) no-change re-sync; (c) re-sync after 100 people were changed
- *      through the simulator's PUT /v1/people/{id}; (d) peak RSS / heap during the full ingest;
+ *      listing the same people; (b) no-change re-sync (median of three); (c) re-sync after 100
+ *      people were changed through the simulator's PUT /v1/people/{id}; (d) peak RSS / heap during
+ *      the full ingest;
  *  (e) People list queries on the 100k store (median of 5).
  * Run: npm run bench -- ingest   (or: node --expose-gc --import tsx tests/bench/ingest.bench.ts [users])
  *
@@ -19,13 +20,14 @@ import type { ListQuery } from '../../shared/domain/list-query'
 import { makeDataDir } from '../support/data-dir'
 import { createMemorySecretStore } from '../support/memory-secret-store'
 import { createSdkLister, median } from './support/sdk-listing'
-import { startSimProcess } from './support/sim-process'
+import { startSimProcess, warmUpSimulator } from './support/sim-process'
 import { measureWriteFloor } from './support/write-floor'
 import { createReport, mb, ms, runSuite } from './support/report'
 
 const USERS = Number(process.argv[2] ?? 100_000)
 const PAGE = 1000
 const CHANGED = 100
+const NO_CHANGE_RUNS = 3
 
 const report = createReport()
 const record = report.record
@@ -35,6 +37,9 @@ async function main() {
   const sim = await startSimProcess(USERS)
   stopSim = () => sim.stop()
   console.log(`simulator (child pid ${sim.pid}) at ${sim.url}, up in ${ms(performance.now() - t0)}`)
+  const w0 = performance.now()
+  const warmPages = await warmUpSimulator(sim, PAGE)
+  console.log(`simulator warmed up: ${warmPages} pages listed in ${ms(performance.now() - w0)}`)
   const { dir, cleanup } = makeDataDir('roster-bench-')
   const secrets = createMemorySecretStore()
   const finished = new Map<string, Run>()
@@ -191,20 +196,30 @@ async function main() {
   // here, not in the middle of the next measurement.
   globalThis.gc?.()
   console.log('\n(b) no-change re-sync')
-  const again = await sync()
-  const t1 = touched(again.run)
-  console.log(`  page commits ${ms(t1.pages.writeMs)}, fetches ${ms(t1.pages.fetchMs)}`)
+  // Three runs, the median judged: on a 2-core machine one run moves by ±20 % (docs/benchmarks.md).
+  // Each must write nothing.
+  const quiet: { ms: number; t: ReturnType<typeof touched> }[] = []
+  for (let i = 0; i < NO_CHANGE_RUNS; i++) {
+    const again = await sync()
+    const t = touched(again.run)
+    quiet.push({ ms: runMs(again.run), t })
+    console.log(
+      `  run ${i + 1}: ${ms(runMs(again.run))} (page commits ${ms(t.pages.writeMs)}, fetches ${ms(t.pages.fetchMs)})`
+    )
+  }
+  const quietMs = median(quiet.map((q) => q.ms))
   record(
-    'no-change re-sync',
-    ms(runMs(again.run)),
+    `no-change re-sync (median of ${NO_CHANGE_RUNS})`,
+    `${ms(quietMs)} (${quiet.map((q) => ms(q.ms)).join(', ')})`,
     '< 3 s',
-    runMs(again.run) < 3000 * Math.max(scale, 0.01)
+    quietMs < 3000 * Math.max(scale, 0.01)
   )
+  const written = quiet.map((q) => `${q.t.written} (people ${q.t.people}, saas ${q.t.saas})`)
   record(
     'no-change re-sync rows written',
-    `${t1.written} (people ${t1.people}, saas ${t1.saas})`,
+    [...new Set(written)].join('; '),
     '0',
-    t1.written === 0 && t1.people === 0 && t1.saas === 0
+    quiet.every((q) => q.t.written === 0 && q.t.people === 0 && q.t.saas === 0)
   )
 
   // (c) 100 people changed in Webex (GET → new displayName → PUT, through the sim's HTTP API).

@@ -2,7 +2,7 @@
  * The Webex simulator in a child process (`electron/webex-sim/cli.ts --port 0`), so that serving
  * 100k people does not spend the measured process's CPU. Reads the base URL and admin token it prints.
  */
-import { spawn } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { join } from 'node:path'
 
 export type SimProcess = { url: string; token: string; pid: number; stop(): Promise<void> }
@@ -48,4 +48,37 @@ export function startSimProcess(users: number, seed = 1): Promise<SimProcess> {
       reject(new Error(`simulator exited (${code}) before it was ready`))
     )
   })
+}
+
+// Lists every page and prints how many (argv: first URL, token).
+const WARM_UP_SCRIPT = `
+let url = process.argv[1]
+let pages = 0
+while (url) {
+  const res = await fetch(url, { headers: { authorization: 'Bearer ' + process.argv[2] } })
+  if (!res.ok) throw new Error('HTTP ' + res.status)
+  await res.arrayBuffer()
+  pages++
+  url = /<([^>]+)>;\\s*rel="next"/.exec(res.headers.get('link') ?? '')?.[1] ?? null
+}
+console.log(pages)
+`
+
+/**
+ * One bare listing of every page, before anything is measured: the simulator's own warm-up (its JIT,
+ * its first pages) would otherwise be paid by whichever measurement lists first, the full ingest. In
+ * a child process, so that 143 MB of response buffers do not raise the measured process's RSS.
+ */
+export function warmUpSimulator(sim: SimProcess, pageSize: number): Promise<number> {
+  const first = `${sim.url}/people?max=${pageSize}`
+  return new Promise((resolve, reject) =>
+    execFile(
+      process.execPath,
+      ['--input-type=module', '-e', WARM_UP_SCRIPT, first, sim.token],
+      (error, stdout) =>
+        error
+          ? reject(new Error('simulator warm-up failed', { cause: error }))
+          : resolve(Number(stdout.trim()))
+    )
+  )
 }
