@@ -1,7 +1,13 @@
 import { z } from 'zod'
 import { FullCheckRecord } from './maintenance'
 
-export const KeychainStatus = z.object({ available: z.boolean(), message: z.string().nullable() })
+export const KeychainStatus = z.object({
+  available: z.boolean(),
+  /** The whole explanation (also the text of a refused write). */
+  message: z.string().nullable(),
+  /** Why the probe failed, alone: for a banner that already explains what it means. */
+  reason: z.string().nullable()
+})
 export const DatabaseStatus = z.object({
   healthy: z.boolean(),
   message: z.string().nullable(),

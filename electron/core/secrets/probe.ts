@@ -6,13 +6,14 @@
 import { randomBytes } from 'node:crypto'
 import type { SecretStore } from './secret-store'
 
-export type ProbeResult = { available: boolean; message: string | null }
+export type ProbeResult = { available: boolean; message: string | null; reason: string | null }
 
 export const PROBE_KEY = 'roster/keychain-probe'
 export const PROBE_TIMEOUT_MS = 5000
 
 const unavailable = (reason: string): ProbeResult => ({
   available: false,
+  reason,
   message:
     `The system keychain is not available (${reason}). Roster stores secrets only there, ` +
     'so credentials cannot be saved until it is unlocked.'
@@ -47,7 +48,7 @@ export async function probeSecretStore(
     } finally {
       await store.delete(PROBE_KEY).catch(() => false)
     }
-    return { available: true, message: null }
+    return { available: true, message: null, reason: null }
   }
   try {
     return await withTimeout(round(), opts.timeoutMs ?? PROBE_TIMEOUT_MS)

@@ -30,7 +30,7 @@ describe.skipIf(skip)('keytar secret store (real keychain)', () => {
 
   it('the keychain is reachable (ROSTER_REQUIRE_KEYCHAIN=1 turns a missing one into this failure)', async () => {
     const probe = await probeSecretStore(store)
-    expect(probe).toEqual({ available: true, message: null })
+    expect(probe).toEqual({ available: true, message: null, reason: null })
     // The probe cleans up after itself.
     expect(await store.get(PROBE_KEY)).toBeNull()
   })

@@ -41,7 +41,7 @@ const status: AppStatus = {
   version: '1.0.0',
   firstRun: true,
   demoRunning: false,
-  keychain: { available: true, message: null },
+  keychain: { available: true, message: null, reason: null },
   database: { healthy: true, message: null, latestBackup: null }
 }
 

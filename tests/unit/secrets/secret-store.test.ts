@@ -42,7 +42,7 @@ describe('credentialSecretKey', () => {
 describe('probeSecretStore', () => {
   it('a working store is available and the probe key is cleaned up', async () => {
     const mem = createMemorySecretStore()
-    expect(await probeSecretStore(mem)).toEqual({ available: true, message: null })
+    expect(await probeSecretStore(mem)).toEqual({ available: true, message: null, reason: null })
     expect(mem.entries().size).toBe(0)
   })
 
@@ -59,6 +59,7 @@ describe('probeSecretStore', () => {
     const r = await probeSecretStore(throwing)
     expect(r).toMatchObject({ available: false })
     expect(r.message).toContain('Cannot autolaunch D-Bus')
+    expect(r.reason).toContain('Cannot autolaunch D-Bus')
   })
 
   it('a store that never answers (an invisible unlock prompt) is unavailable after the time limit', async () => {

@@ -21,7 +21,12 @@ export function StatusBanners() {
           <strong>The system keychain is locked or unavailable.</strong> Roster stores client
           secrets and tokens only in your operating system&apos;s keychain, never on disk, so it
           cannot add or authorize credentials until the keychain is unlocked.
-          {keychain.message ? <span className="banner-detail"> {keychain.message}</span> : null}
+          {keychain.reason ? (
+            <span className="banner-detail" data-testid="keychain-reason">
+              {' '}
+              Cause: {keychain.reason.replace(/\.$/, '')}.
+            </span>
+          ) : null}
           <button type="button" className="btn btn-small" onClick={() => void loadStatus()}>
             Check again
           </button>
