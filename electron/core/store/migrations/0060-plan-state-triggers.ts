@@ -23,7 +23,10 @@ export const PLAN_STATE_HOLDS = `EXISTS (
     AND (webex_people_raw.saas_hash IS NULL
       OR (s.values_hash = webex_people_raw.saas_hash AND s.not_in_webex = 0 AND s.person_id = p.id)))`
 
-/** The triggers (0070 rebuilds the raw table, so it drops and creates them again). */
+/**
+ * The triggers (0070 rebuilds the raw table, so it drops and creates them again). Like any applied
+ * migration this text is frozen: changing a trigger takes a new migration with its own text.
+ */
 export const PLAN_STATE_TRIGGERS = `
       CREATE TRIGGER people_forget_plan_on_update
       AFTER UPDATE OF values_hash, webex_id, id ON people
