@@ -4,6 +4,7 @@
  * Read-only; rows that no longer validate as a Person are left out.
  */
 import type { Db } from '../store/db'
+import { RAW_WITH_JSON } from '../store/repositories/history-repo'
 import { fastParsePerson, Person } from '../webex/schemas'
 
 export type LastReadPerson = {
@@ -38,20 +39,19 @@ function parseRow(json: string): LastReadPerson | null {
   }
 }
 
-/** Each raw person's row and its JSON. */
-const RAW = 'webex_people_raw r JOIN webex_people_json j ON j.raw_seq = r.seq'
-
 export function createLastRead(db: Db) {
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM webex_people_raw')
   const first = db.prepare<[number], { json: string }>(
-    `SELECT j.json FROM ${RAW} ORDER BY r.webex_id LIMIT ?`
+    `SELECT j.json FROM ${RAW_WITH_JSON} ORDER BY r.webex_id LIMIT ?`
   )
-  const all = db.prepare<[], { json: string }>(`SELECT j.json FROM ${RAW} ORDER BY r.webex_id`)
+  const all = db.prepare<[], { json: string }>(
+    `SELECT j.json FROM ${RAW_WITH_JSON} ORDER BY r.webex_id`
+  )
   const pageAfter = db.prepare<[string, number], { webex_id: string; json: string }>(
-    `SELECT r.webex_id, j.json FROM ${RAW} WHERE r.webex_id > ? ORDER BY r.webex_id LIMIT ?`
+    `SELECT r.webex_id, j.json FROM ${RAW_WITH_JSON} WHERE r.webex_id > ? ORDER BY r.webex_id LIMIT ?`
   )
   const byIds = db.prepare<[string], { json: string }>(
-    `SELECT j.json FROM ${RAW} WHERE r.webex_id IN (SELECT value FROM json_each(?))`
+    `SELECT j.json FROM ${RAW_WITH_JSON} WHERE r.webex_id IN (SELECT value FROM json_each(?))`
   )
   const names = db.prepare<[], { webex_id: string; roles_json: string; licenses_json: string }>(
     `SELECT webex_id, roles_json, licenses_json FROM saas_users

@@ -105,6 +105,9 @@ export type RawSave = {
   saasHash: string | null
 }
 
+/** A raw person's row (`r`) and its JSON (`j`): how the two tables of 0070 link, for every reader. */
+export const RAW_WITH_JSON = 'webex_people_raw r JOIN webex_people_json j ON j.raw_seq = r.seq'
+
 /** Last raw Webex person per id (for the mapping studio), and the store version for stale plans. */
 export function createRawPeopleRepo(db: Db) {
   const states = db.prepare<[string], RawStateRow>(
@@ -166,8 +169,7 @@ export function createRawPeopleRepo(db: Db) {
     'INSERT INTO webex_people_json (raw_seq, json) VALUES (?, CAST(? AS TEXT))'
   )
   const get = db.prepare<[string], { json: string }>(
-    `SELECT j.json FROM webex_people_raw r JOIN webex_people_json j ON j.raw_seq = r.seq
-     WHERE r.webex_id = ?`
+    `SELECT j.json FROM ${RAW_WITH_JSON} WHERE r.webex_id = ?`
   )
   const any = db.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM webex_people_raw)').pluck()
   const version = db.prepare<[], { value: number }>(
