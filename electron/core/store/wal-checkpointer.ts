@@ -19,9 +19,13 @@ import type { Logger } from '../log/logger'
 import type { Db } from './db'
 import { sqliteDriverForWorkers } from './sqlite-worker-driver'
 
-/** The writer's autocheckpoint (SQLite's default), and its safety limit while the worker runs. */
+/** The writer's autocheckpoint in pages (SQLite's default). */
 export const WAL_AUTOCHECKPOINT_PAGES = 1000
-export const WAL_AUTOCHECKPOINT_WITH_WORKER_PAGES = 50_000
+/**
+ * The writer's safety limit while the worker runs, in bytes: the same WAL size whatever the file's
+ * page size (4 KiB in stores created before round 8, 16 KiB since).
+ */
+export const WAL_LIMIT_WITH_WORKER_BYTES = 200 * 1024 * 1024
 
 /** What one PASSIVE checkpoint reported: frames in the WAL and frames copied into the database. */
 export type CheckpointResult = { log: number; checkpointed: number }
@@ -70,8 +74,9 @@ const walBytes = (db: Db): number => {
 
 export function createWalCheckpointer(db: Db, opts: WalCheckpointerOptions): WalCheckpointer {
   const { logger } = opts
-  const startAtBytes =
-    WAL_AUTOCHECKPOINT_PAGES * (db.pragma('page_size', { simple: true }) as number)
+  const pageSize = db.pragma('page_size', { simple: true }) as number
+  const startAtBytes = WAL_AUTOCHECKPOINT_PAGES * pageSize
+  const limitWithWorkerPages = Math.ceil(WAL_LIMIT_WITH_WORKER_BYTES / pageSize)
   let started = false
   let worker: Worker | null = null
   let running = false
@@ -125,7 +130,7 @@ export function createWalCheckpointer(db: Db, opts: WalCheckpointerOptions): Wal
       w.on('error', (e) => fail(e.message))
       w.on('exit', () => fail('the checkpoint worker exited'))
       worker = w
-      setAutocheckpoint(WAL_AUTOCHECKPOINT_WITH_WORKER_PAGES)
+      setAutocheckpoint(limitWithWorkerPages)
     } catch (e) {
       logger.warn('db.checkpointer-unavailable', { error: e })
     }

@@ -13,7 +13,7 @@ import {
   defaultBackupDir,
   listBackups
 } from '../../../electron/core/store'
-import { corruptMiddle } from '../../support/store-fixtures'
+import { corruptPages } from '../../support/store-fixtures'
 import { startHarness, type Harness } from './core-harness'
 
 const DAY = 24 * 3_600_000
@@ -163,11 +163,11 @@ it('a damaged file fails the weekly check: the core degrades, refuses writes and
   h.core.onEvent((channel, payload) => {
     if (channel === 'app:status-changed') events.push(payload)
   })
-  // Everything committed goes into the main file, then its middle is overwritten under the open core.
+  // Everything committed goes into the main file, then pages no start or maintenance step reads are overwritten under the open core.
   const other = new Database(file)
   other.pragma('wal_checkpoint(TRUNCATE)')
   other.close()
-  corruptMiddle(file)
+  corruptPages(file)
 
   advance(8 * DAY)
   expect(await h.call('app:run-maintenance', undefined)).toEqual({

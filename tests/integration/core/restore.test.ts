@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterEach, expect, it } from 'vitest'
 import { DATABASE_FILE } from '../../../electron/core/host/core'
 import { backupDatabase, defaultBackupDir } from '../../../electron/core/store'
-import { corruptMiddle } from '../../support/store-fixtures'
+import { corruptPages } from '../../support/store-fixtures'
 import { startHarness, type Harness } from './core-harness'
 
 let h: Harness | undefined
@@ -25,7 +25,7 @@ it('a damaged database degrades the core, and restoring the newest backup brings
   const raw = new Database(file)
   backupDatabase(raw, { backupDir: defaultBackupDir(file), schemaVersion: 0 })
   raw.close()
-  corruptMiddle(file)
+  corruptPages(file)
 
   await h.restart()
   const status = await h.call('app:get-status', undefined)

@@ -12,11 +12,11 @@ import {
   checkDatabaseFileInWorker,
   vacuumIntoInWorker
 } from '../../../electron/core/store/readonly-worker'
-import { corruptMiddle, useTempDir } from '../../support/store-fixtures'
+import { corruptPages, useTempDir } from '../../support/store-fixtures'
 
 const dir = useTempDir('roster-health-worker-')
 
-/** A closed database of a few MB, so damage in its middle lands in table pages. */
+/** A closed database of a few MB in its scratch table's pages (where the damage goes). */
 function makeDatabase(): string {
   const file = join(dir(), 'roster.db')
   const db = openDatabase(file)
@@ -42,7 +42,7 @@ describe('integrity_check on a worker thread', () => {
 
   it('returns the same damage report as the check on the calling thread', async () => {
     const file = makeDatabase()
-    corruptMiddle(file)
+    corruptPages(file, 'scratch')
     const report = await checkDatabaseFileInWorker(file, 'integrity')
     expect(report).not.toBe('ok')
     expect(report).toBe(checkDatabaseFile(file, 'integrity'))

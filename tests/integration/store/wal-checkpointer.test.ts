@@ -12,7 +12,7 @@ import { createLogger } from '../../../electron/core/log/logger'
 import {
   createWalCheckpointer,
   WAL_AUTOCHECKPOINT_PAGES,
-  WAL_AUTOCHECKPOINT_WITH_WORKER_PAGES
+  WAL_LIMIT_WITH_WORKER_BYTES
 } from '../../../electron/core/store/wal-checkpointer'
 import { workerLoadablePath } from '../../../electron/core/store/sqlite-worker-driver'
 import { useTempDir } from '../../support/store-fixtures'
@@ -40,6 +40,9 @@ function writeMb(d: Db, mb: number): void {
 }
 
 const autocheckpoint = (d: Db) => d.pragma('wal_autocheckpoint', { simple: true }) as number
+const pageSize = (d: Db) => d.pragma('page_size', { simple: true }) as number
+/** MB in one commit: half as much again as the writer's own autocheckpoint, whatever the page size. */
+const bigMb = (d: Db) => Math.ceil((1.5 * WAL_AUTOCHECKPOINT_PAGES * pageSize(d)) / 2 ** 20)
 
 function captureLog() {
   const lines: { event: string; message?: string }[] = []
@@ -51,13 +54,13 @@ describe('WAL checkpointer', () => {
   it('checkpoints a big WAL on its worker while the writer keeps a raised autocheckpoint', async () => {
     const d = openWithScratchTable()
     const cp = createWalCheckpointer(d, { logger: captureLog().logger })
-    writeMb(d, 6)
+    writeMb(d, bigMb(d))
     cp.nudge()
-    expect(autocheckpoint(d)).toBe(WAL_AUTOCHECKPOINT_WITH_WORKER_PAGES)
+    expect(autocheckpoint(d)).toBe(WAL_LIMIT_WITH_WORKER_BYTES / pageSize(d))
     await cp.idle()
     // A second big commit: above the writer's old limit, under its raised one, so only the worker
     // copies it into the database.
-    writeMb(d, 6)
+    writeMb(d, bigMb(d))
     cp.nudge()
     const result = await cp.idle()
     expect(result).not.toBeNull()
@@ -65,7 +68,7 @@ describe('WAL checkpointer', () => {
     expect(result?.checkpointed).toBe(result?.log)
     await cp.stop()
     expect(autocheckpoint(d)).toBe(WAL_AUTOCHECKPOINT_PAGES)
-    expect(d.prepare('SELECT count(*) AS n FROM scratch').get()).toEqual({ n: 12 * 256 })
+    expect(d.prepare('SELECT count(*) AS n FROM scratch').get()).toEqual({ n: 2 * bigMb(d) * 256 })
   })
 
   it('starts no worker for a small WAL', async () => {
@@ -82,13 +85,13 @@ describe('WAL checkpointer', () => {
     const d = openWithScratchTable()
     const { logger, lines } = captureLog()
     const cp = createWalCheckpointer(d, { logger, driver: join(dir(), 'no-such-driver.js') })
-    writeMb(d, 6)
+    writeMb(d, bigMb(d))
     cp.nudge()
     expect(await cp.idle()).toBeNull()
     expect(autocheckpoint(d)).toBe(WAL_AUTOCHECKPOINT_PAGES)
     expect(lines.map((l) => l.event)).toContain('db.checkpointer-failed')
     // Nudges after a failure do nothing; the writer checkpoints by itself again.
-    writeMb(d, 6)
+    writeMb(d, bigMb(d))
     cp.nudge()
     await cp.stop()
     const [after] = d.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[]
@@ -100,7 +103,7 @@ describe('WAL checkpointer at shutdown', () => {
   it('stops cleanly after the writer has closed its connection', async () => {
     const d = openWithScratchTable()
     const cp = createWalCheckpointer(d, { logger: captureLog().logger })
-    writeMb(d, 6)
+    writeMb(d, bigMb(d))
     cp.nudge()
     await cp.idle()
     d.close()

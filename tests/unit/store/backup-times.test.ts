@@ -9,7 +9,7 @@ import {
   listBackups,
   newestBackupAt
 } from '../../../electron/core/store'
-import { corruptMiddle, useTempDir } from '../../support/store-fixtures'
+import { corruptPages, useTempDir } from '../../support/store-fixtures'
 
 const dir = useTempDir()
 
@@ -47,12 +47,12 @@ it('a file where the backup folder should be lists no backups instead of throwin
   expect(newestBackupAt(notADir)).toBeNull()
 })
 
-it('checkDatabaseFile reads the file on disk: ok, then the report once the middle is damaged', () => {
+it('checkDatabaseFile reads the file on disk: ok, then the report once a table is damaged', () => {
   const file = join(dir(), 'c.db')
   sampleDb(file)
   expect(checkDatabaseFile(file, 'integrity')).toBe('ok')
   const before = readFileSync(file)
-  corruptMiddle(file)
+  corruptPages(file, 't')
   expect(readFileSync(file).equals(before)).toBe(false)
   expect(checkDatabaseFile(file, 'integrity')).not.toBe('ok')
 })

@@ -9,11 +9,11 @@ import {
 import { openDatabase } from '../../../electron/core/store/db'
 import { DatabaseCorruptError } from '../../../electron/core/store/errors'
 import { createAuditRepo } from '../../../electron/core/store/repositories/audit-repo'
-import { corruptMiddle, sha256File, useTempDir } from '../../support/store-fixtures'
+import { corruptPages, sha256File, useTempDir } from '../../support/store-fixtures'
 
 const dir = useTempDir()
 
-/** A database big enough that garbage in its middle lands in table pages, plus two backups. */
+/** A database with 2,000 audit rows (the pages the damage goes to), plus two backups. */
 function prepare() {
   const file = join(dir(), 'roster.db')
   const backupDir = join(dir(), 'backups')
@@ -39,7 +39,7 @@ function prepare() {
 describe('startup health check', () => {
   it('a damaged file fails quick_check: DatabaseCorruptError with the newest backup, file untouched', () => {
     const { file, newer } = prepare()
-    corruptMiddle(file)
+    corruptPages(file, 'audit_log')
     const damaged = sha256File(file)
 
     let err: unknown
@@ -71,7 +71,7 @@ describe('startup health check', () => {
 
   it('restore moves the damaged file (and its -wal/-shm) aside and copies the backup in', () => {
     const { file, newer } = prepare()
-    corruptMiddle(file)
+    corruptPages(file, 'audit_log')
     writeFileSync(`${file}-wal`, 'stale wal')
     const damaged = sha256File(file)
     const at = new Date('2025-03-04T05:06:07.089Z')
@@ -93,7 +93,7 @@ describe('startup health check', () => {
   it('refuses to restore from a damaged backup and leaves everything in place', () => {
     const { file, newer } = prepare()
     copyFileSync(newer, join(dir(), 'bad-backup.db'))
-    corruptMiddle(join(dir(), 'bad-backup.db'))
+    corruptPages(join(dir(), 'bad-backup.db'), 'audit_log')
     const before = sha256File(file)
     expect(() => restoreFromBackup(file, join(dir(), 'bad-backup.db'))).toThrow(
       expect.objectContaining({ code: 'DATABASE_ERROR' })

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { openDatabase } from '../../../electron/core/store/db'
 import { LATEST_SCHEMA_VERSION } from '../../../electron/core/store/migrations'
-import { withFullSync } from '../../../electron/core/store/pragmas'
+import { NEW_FILE_PAGE_SIZE, withFullSync } from '../../../electron/core/store/pragmas'
 import { createAppMetaRepo } from '../../../electron/core/store/repositories/app-meta-repo'
 import { useTempDir } from '../../support/store-fixtures'
 
@@ -22,6 +22,24 @@ describe('openDatabase pragmas', () => {
       expect(pragma(db, 'cache_size')).toBe(-65536)
       expect(pragma(db, 'temp_store')).toBe(2)
       expect(pragma(db, 'user_version')).toBe(LATEST_SCHEMA_VERSION)
+      expect(pragma(db, 'page_size')).toBe(NEW_FILE_PAGE_SIZE)
+    } finally {
+      db.close()
+    }
+  })
+
+  it('gives only a new file the larger page size: an older store keeps its own and still migrates', () => {
+    const file = join(dir(), 'old.db')
+    const legacy = new Database(file)
+    legacy.exec('CREATE TABLE t (x INTEGER) STRICT; INSERT INTO t VALUES (1)')
+    const legacyPageSize = pragma(legacy, 'page_size')
+    legacy.close()
+    expect(legacyPageSize).not.toBe(NEW_FILE_PAGE_SIZE)
+    const db = openDatabase(file)
+    try {
+      expect(pragma(db, 'page_size')).toBe(legacyPageSize)
+      expect(pragma(db, 'user_version')).toBe(LATEST_SCHEMA_VERSION)
+      expect(db.prepare('SELECT x FROM t').pluck().get()).toBe(1)
     } finally {
       db.close()
     }
