@@ -13,6 +13,7 @@
  * and, independently, the people and saas_users rows whose updated_at is at or after the run's start.
  */
 import Database from 'better-sqlite3'
+import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { createCore, DATABASE_FILE, type Core } from '../../electron/core/host/core'
 import type { Run } from '../../shared/domain/run'
@@ -20,7 +21,7 @@ import type { ListQuery } from '../../shared/domain/list-query'
 import { makeDataDir } from '../support/data-dir'
 import { createMemorySecretStore } from '../support/memory-secret-store'
 import { createSdkLister, median } from './support/sdk-listing'
-import { startSimProcess, warmUpSimulator } from './support/sim-process'
+import { processCpuMs, startSimProcess, warmUpSimulator } from './support/sim-process'
 import { measureWriteFloor } from './support/write-floor'
 import { createReport, mb, ms, runSuite } from './support/report'
 
@@ -31,6 +32,23 @@ const NO_CHANGE_RUNS = 3
 
 const report = createReport()
 const record = report.record
+
+/** CPU time (ms) used by this process (all its threads) and by the simulator's, since the meter started. */
+type CpuSplit = { process: number; simulator: number | null }
+function cpuMeter(simPid: number): { read(): CpuSplit } {
+  const start = process.cpuUsage()
+  const simStart = processCpuMs(simPid)
+  return {
+    read() {
+      const used = process.cpuUsage(start)
+      const simNow = processCpuMs(simPid)
+      return {
+        process: (used.user + used.system) / 1000,
+        simulator: simStart === null || simNow === null ? null : simNow - simStart
+      }
+    }
+  }
+}
 
 async function main() {
   const t0 = performance.now()
@@ -133,7 +151,9 @@ async function main() {
     peakRss = Math.max(peakRss, m.rss)
     peakHeap = Math.max(peakHeap, m.heapUsed)
   }, 50)
+  const cpu = cpuMeter(sim.pid)
   const full = await sync()
+  const fullCpu = cpu.read()
   clearInterval(sampler)
   const fullMs = runMs(full.run)
   const c = full.run.counts
@@ -148,9 +168,11 @@ async function main() {
   if (c.created !== USERS) throw new Error(`created ${c.created} of ${USERS}`)
   // The SDK listing runs after the ingest, so that its heap does not count in the ingest's RSS.
   const sdk = createSdkLister(sim.url, sim.token)
+  const sdkMeter = cpuMeter(sim.pid)
   const s0 = performance.now()
   const sdkCount = await sdk.listAll(PAGE)
   const sdkMs = performance.now() - s0
+  const sdkCpu = sdkMeter.read()
   if (sdkCount !== USERS) throw new Error(`SDK listed ${sdkCount} of ${USERS}`)
   console.log(`  SDK listing: ${sdkCount} people in ${ms(sdkMs)}`)
   const scale = USERS / 100_000
@@ -169,6 +191,26 @@ async function main() {
   )
   record('SDK listing only (same org, same run)', ms(sdkMs), 'info', null)
   record('ingest / SDK listing', `${(fullMs / sdkMs).toFixed(2)}×`, '≤ 1.5×', fullMs / sdkMs <= 1.5)
+  // CPU time says what threads cannot: on this machine's cores, the ingest cannot take less wall
+  // time than all the CPU it and the simulator use, spread perfectly over every core.
+  const cores = availableParallelism()
+  const cpuText = (c: CpuSplit) =>
+    `${ms(c.process)} here + ${c.simulator === null ? '?' : ms(c.simulator)} simulator`
+  record('CPU time of the full ingest', cpuText(fullCpu), 'info', null)
+  record('CPU time of the SDK listing', cpuText(sdkCpu), 'info', null)
+  record(
+    'ingest CPU / SDK listing CPU (this process)',
+    `${(fullCpu.process / sdkCpu.process).toFixed(2)}×`,
+    'info',
+    null
+  )
+  if (fullCpu.simulator !== null)
+    record(
+      `full ingest lower bound on ${cores} cores: all its CPU spread over every core`,
+      `${ms((fullCpu.process + fullCpu.simulator) / cores)} (${((fullCpu.process + fullCpu.simulator) / cores / sdkMs).toFixed(2)}× the SDK listing)`,
+      'info',
+      null
+    )
   record(
     '(d) peak RSS during full ingest',
     `${mb(peakRss)} (before ${mb(baseRss)})`,

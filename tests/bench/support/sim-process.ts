@@ -3,6 +3,7 @@
  * 100k people does not spend the measured process's CPU. Reads the base URL and admin token it prints.
  */
 import { execFile, spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 export type SimProcess = { url: string; token: string; pid: number; stop(): Promise<void> }
@@ -81,4 +82,23 @@ export function warmUpSimulator(sim: SimProcess, pageSize: number): Promise<numb
           : resolve(Number(stdout.trim()))
     )
   )
+}
+
+/** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ: 100 on every Linux build we run). */
+const USER_HZ = 100
+
+/**
+ * CPU time (user + system, ms) a process has used so far, from /proc/<pid>/stat; null where there
+ * is no /proc (the benchmark then prints no CPU split for the simulator).
+ */
+export function processCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    // Fields after the command name (which may hold spaces) start after its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the name.
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ
+  } catch {
+    return null
+  }
 }
