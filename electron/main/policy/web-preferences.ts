@@ -18,6 +18,9 @@ export function secureWebPreferences(opts: { preload: string; devTools: boolean 
     experimentalFeatures: false,
     navigateOnDragDrop: false,
     spellcheck: false,
+    // A middle-click on a link asks for a new window; the open handler denies every one (security.ts),
+    // and this keeps the request from being made at all (Electronegativity AUXCLICK).
+    disableBlinkFeatures: 'Auxclick',
     // DevTools only in development builds (S25).
     devTools: opts.devTools
   }

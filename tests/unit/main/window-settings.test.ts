@@ -17,6 +17,7 @@ describe('secureWebPreferences (security.md S1)', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       experimentalFeatures: false,
+      disableBlinkFeatures: 'Auxclick',
       devTools: false
     })
     expect(prefs).not.toHaveProperty('enableBlinkFeatures')
