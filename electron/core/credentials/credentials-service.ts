@@ -138,6 +138,7 @@ export function createCredentialsService(deps: CredentialsServiceDeps) {
       createdAt: now,
       updatedAt: now
     }
+    if (record.isDemo) deps.vault.keepInMemory(id)
     // Secrets first: if the keychain refuses, nothing is half-created.
     if (input.authType === 'oauth') await deps.vault.setClientSecret(id, input.clientSecret)
     else await deps.vault.saveTokens(id, { accessToken: input.accessToken, refreshToken: null })

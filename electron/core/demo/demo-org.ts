@@ -1,13 +1,13 @@
 /**
  * The built-in demo organization: the Webex simulator running inside the core on a free loopback port,
- * with a demo credential (clearly flagged `isDemo`) pointing at it. The demo credential's token is kept
- * in the keychain like any other, and the simulator is started with that same token after a restart,
- * so the demo keeps working across launches.
+ * with a demo credential (clearly flagged `isDemo`) pointing at it. Each launch starts a new simulator
+ * with a new token, kept in memory only (credentials/credential-vault.ts says why), so the demo needs
+ * no keychain. The same credential record is pointed at each launch's simulator, so integrations that
+ * use it keep working across launches.
  */
 import { AppError } from '../errors'
 import type { Logger } from '../log/logger'
 import type { CredentialsService } from '../credentials/credentials-service'
-import type { CredentialVault } from '../credentials/credential-vault'
 import type { CredentialsRepo } from '../store/repositories/credentials-repo'
 import type { Credential } from '../../../shared/domain/credential'
 import { startWebexSim } from '../../webex-sim'
@@ -20,7 +20,6 @@ export const DEMO_CREDENTIAL_NAME = 'Demo organization'
 export function createDemoOrg(deps: {
   credentials: CredentialsService
   repo: CredentialsRepo
-  vault: CredentialVault
   logger: Logger
   users?: number
 }) {
@@ -30,22 +29,16 @@ export function createDemoOrg(deps: {
   const demoRecord = () => deps.repo.list().find((c) => c.isDemo) ?? null
 
   async function start(): Promise<Credential> {
-    const existing = demoRecord()
-    const token = existing ? await deps.vault.accessToken(existing.id) : null
     if (!sim) {
-      sim = await startWebexSim({
-        users: deps.users ?? DEMO_USERS,
-        seed: DEMO_SEED,
-        ...(token ? { token } : {})
-      })
+      sim = await startWebexSim({ users: deps.users ?? DEMO_USERS, seed: DEMO_SEED })
       deps.logger.info('demo.started', { url: sim.url, users: sim.org.count() })
     }
-    if (existing && token) {
-      // The port changes from launch to launch: point the credential at today's simulator.
+    const existing = demoRecord()
+    if (existing) {
+      // The port and the token change from launch to launch: point the credential at today's.
       await deps.credentials.update({ id: existing.id, baseUrl: sim.url, accessToken: sim.token })
       return deps.credentials.get(existing.id)
     }
-    if (existing) await deps.credentials.remove(existing.id)
     return deps.credentials.create(
       {
         authType: 'token',

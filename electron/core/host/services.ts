@@ -44,7 +44,9 @@ export type ComposeContext = {
 export function composeServices(db: Db, ctx: ComposeContext): ComposedServices {
   const { opts, logger, emit } = ctx
   const repo = createCredentialsRepo(db)
-  const vault = createCredentialVault(ctx.secrets)
+  const vault = createCredentialVault(ctx.secrets, {
+    isDemo: (id) => repo.get(id)?.isDemo === true
+  })
   const credentials = createCredentialsService({
     repo,
     audit: createAuditRepo(db),
@@ -60,7 +62,7 @@ export function composeServices(db: Db, ctx: ComposeContext): ComposedServices {
       void ctx.status().then((s) => emit('app:status-changed', s))
     }
   })
-  const demo = createDemoOrg({ credentials, repo, vault, logger })
+  const demo = createDemoOrg({ credentials, repo, logger })
   credentials.start()
   const ingest: IngestServices = createIngestServices({
     db,
@@ -112,9 +114,9 @@ export function composeServices(db: Db, ctx: ComposeContext): ComposedServices {
     onChanged: () => void ctx.status().then((s) => emit('app:status-changed', s)),
     options: opts.maintenance === false ? { schedule: false } : (opts.maintenance ?? {})
   })
-  // A demo started in an earlier session comes back by itself, without delaying startup.
-  if (ctx.secrets.status().available)
-    void demo.resume().catch((e: unknown) => logger.warn('demo.resume-failed', { error: e }))
+  // A demo started in an earlier session comes back by itself, without delaying startup (and
+  // without the keychain: its token lives in memory).
+  void demo.resume().catch((e: unknown) => logger.warn('demo.resume-failed', { error: e }))
 
   return {
     handlers: createHandlers({ status: ctx.status, credentials, demo, ingest, maintenance }),

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import type { Run } from '../../../shared/domain/run'
 import { filesContaining } from '../../support/data-dir'
 import { freePort } from '../../support/free-port'
 import { startHarness, type Harness } from './core-harness'
@@ -143,20 +144,83 @@ describe('credentials through the core', () => {
     })
   })
 
-  it('starts the demo organization and keeps it across a restart', async () => {
+  it('starts the demo organization and keeps the same credential across a restart, token in memory only', async () => {
     h = await startHarness()
     expect((await h.call('app:get-status', undefined)).firstRun).toBe(true)
     const demo = await h.call('demo:start', undefined)
     expect(demo).toMatchObject({ isDemo: true, status: 'authorized' })
     const status = await h.call('app:get-status', undefined)
     expect(status).toMatchObject({ firstRun: false, demoRunning: true })
+    expect(h.secrets.entries().size).toBe(0)
     await h.restart()
     await expect
       .poll(async () => (await h!.call('app:get-status', undefined)).demoRunning)
       .toBe(true)
+    // The same record, pointed at this launch's simulator: integrations using it keep working.
     const [again] = await h.call('credentials:list', undefined)
+    expect(again?.id).toBe(demo.id)
+    expect(again?.baseUrl).not.toBe(demo.baseUrl)
     await expect
-      .poll(async () => (await h!.call('credentials:verify', { id: again!.id })).status)
+      .poll(async () => (await h!.call('credentials:verify', { id: demo.id })).status)
       .toBe('authorized')
+    expect(h.secrets.entries().size).toBe(0)
+  })
+
+  it('clears a demo token an earlier version left in the keychain', async () => {
+    h = await startHarness()
+    const demo = await h.call('demo:start', undefined)
+    await h.secrets.set(`credential/${demo.id}/access-token`, 'left-by-an-earlier-version')
+    await h.restart()
+    await expect
+      .poll(async () => (await h!.call('credentials:list', undefined))[0]?.baseUrl)
+      .not.toBe(demo.baseUrl)
+    expect(h.secrets.entries().size).toBe(0)
+  })
+
+  it('runs the demo organization, syncs and comes back after a restart without any keychain', async () => {
+    const refused = () => Promise.reject(new Error('org.freedesktop.DBus.Error.ServiceUnknown'))
+    h = await startHarness({}, { secretStore: { get: refused, set: refused, delete: refused } })
+    expect((await h.call('app:get-status', undefined)).keychain.available).toBe(false)
+    // A real credential still has nowhere to keep its secret: refused, nothing half-created.
+    expect(
+      await h.raw('credentials:create', {
+        authType: 'token',
+        name: 'Real org',
+        owner: '',
+        accessToken: h.sim.token
+      })
+    ).toMatchObject({ ok: false })
+    const demo = await h.call('demo:start', undefined)
+    expect(demo).toMatchObject({ isDemo: true, status: 'authorized' })
+    expect((await h.call('credentials:list', undefined)).map((c) => c.id)).toEqual([demo.id])
+
+    const created = await h.call('integrations:create', {
+      name: 'Webex users',
+      credentialId: demo.id
+    })
+    const integration = await h.call('integrations:launch', { id: created.id })
+    const syncOnce = async () => {
+      const finished = new Promise<Run>((resolve) => {
+        const off = h!.core.onEvent((channel, payload) => {
+          if (channel !== 'runs:finished') return
+          off()
+          resolve((payload as { run: Run }).run)
+        })
+      })
+      await h!.call('integrations:run-now', { id: integration.id })
+      return finished
+    }
+    const first = await syncOnce()
+    expect(first).toMatchObject({ status: 'succeeded' })
+    expect(first.counts.created).toBeGreaterThan(0)
+
+    await h.restart()
+    await expect
+      .poll(async () => (await h!.call('credentials:list', undefined))[0]?.baseUrl)
+      .not.toBe(demo.baseUrl)
+    const second = await syncOnce()
+    // The same people from the new launch's simulator (same seed): nothing new, nothing lost.
+    expect(second).toMatchObject({ status: 'succeeded' })
+    expect(second.counts).toMatchObject({ created: 0, failed: 0, unchanged: first.counts.created })
   })
 })
