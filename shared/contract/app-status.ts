@@ -10,6 +10,11 @@ export const KeychainStatus = z.object({
 })
 export const DatabaseStatus = z.object({
   healthy: z.boolean(),
+  /**
+   * True while the full integrity_check after an unexpected shutdown runs (off the core's thread);
+   * every other call waits for it. Optional so hosts and fixtures that predate it still parse.
+   */
+  checking: z.boolean().optional(),
   message: z.string().nullable(),
   /** Newest backup the admin can restore when the database failed its check. */
   latestBackup: z.string().nullable(),

@@ -27,6 +27,8 @@ import {
   type Db
 } from '../store'
 import { recordFullCheck } from '../maintenance/full-check-record'
+import { checkDatabaseFile } from '../store/health'
+import { checkDatabaseFileInWorker } from '../store/readonly-worker'
 import { DatabaseCorruptError } from '../store/errors'
 import type { Core, CoreOptions } from './core-types'
 import { dispatch, type HandlerMap } from './dispatch'
@@ -36,27 +38,48 @@ import { composeServices, type ComposedServices } from './services'
 export type { Core, CoreOptions } from './core-types'
 
 export const DATABASE_FILE = 'roster.db'
+const STILL_CHECKING =
+  'Roster is checking the local database after an unexpected shutdown; try again in a moment.'
 export const LOG_FILE = join('logs', 'roster.log')
 
-function openStore(file: string, appVersion: string, logger: Logger): Db | AppError {
+/** An open database, and whether its full check is still owed (deferred after an unclean shutdown). */
+type Opened = { db: Db; fullCheckDue: boolean }
+
+function openStore(file: string, appVersion: string, logger: Logger): Opened | AppError {
   try {
-    let fullCheckPassed = false
+    let fullCheckDue = false
     const db = openDatabase(file, {
       appVersion,
       logger,
-      onChecked: (check) => (fullCheckPassed = check === 'integrity')
+      deferFullCheck: true,
+      onChecked: (_check, due) => (fullCheckDue = due)
     })
-    // The full check after an unclean shutdown counts as the weekly one (maintenance/).
-    if (fullCheckPassed)
-      writeTransaction(db, () =>
-        recordFullCheck(createAppMetaRepo(db), { at: new Date().toISOString(), ok: true })
-      )
-    return db
+    return { db, fullCheckDue }
   } catch (e) {
     if (e instanceof AppError) return e
     logger.error('db.open-unexpected', { error: e })
     return new AppError('DATABASE_ERROR', 'The local database could not be opened.', { cause: e })
   }
+}
+
+/**
+ * The full integrity_check after an unclean shutdown, off the core's thread (2–5 s at 100k people):
+ * 'ok' or the report. If the worker cannot run, the check runs here instead: slower, never skipped.
+ */
+async function fullCheck(file: string, logger: Logger): Promise<string> {
+  try {
+    return await checkDatabaseFileInWorker(file, 'integrity')
+  } catch (e) {
+    logger.warn('db.full-check-worker-failed', { error: e })
+    return checkDatabaseFile(file, 'integrity')
+  }
+}
+
+/** The full check passed: remembered as the last one (it counts as the weekly check, maintenance/). */
+function recordPassedFullCheck(db: Db): void {
+  writeTransaction(db, () =>
+    recordFullCheck(createAppMetaRepo(db), { at: new Date().toISOString(), ok: true })
+  )
 }
 
 export async function createCore(opts: CoreOptions): Promise<Core> {
@@ -79,7 +102,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   if (!secrets.status().available)
     logger.warn('keychain.unavailable', { message: secrets.status().message })
 
-  let state: { services: ComposedServices } | { failure: AppError }
+  /**
+   * `checking`: after an unclean shutdown, the database passed quick_check and its full check runs
+   * on a worker. Nothing is composed meanwhile (no scheduler, no run recovery, no demo), so nothing
+   * writes; every call but the status waits for the outcome (services, or the failure).
+   */
+  let state: { services: ComposedServices } | { failure: AppError } | { checking: Promise<void> }
   const status = (): Promise<AppStatus> => {
     const failure = 'failure' in state ? state.failure : null
     const maintenance = 'services' in state ? state.services.maintenanceStatus() : null
@@ -90,6 +118,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       keychain: secrets.status(),
       database: {
         healthy: failure === null,
+        checking: 'checking' in state,
         message: failure?.message ?? null,
         latestBackup: failure instanceof DatabaseCorruptError ? failure.newestBackup : null,
         lastBackupAt: newestBackupAt(backupDir)?.toISOString() ?? null,
@@ -105,8 +134,42 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       logger.error('core.degraded', { reason: opened.message })
       return { failure: opened }
     }
+    if (opened.fullCheckDue) return { checking: checkThenCompose(opened.db) }
+    return servicesOver(opened.db)
+  }
+
+  const checkThenCompose = async (db: Db): Promise<void> => {
+    try {
+      const report = await fullCheck(dbFile, logger)
+      if (report === 'ok') {
+        logger.info('db.health', { check: 'integrity', result: 'ok', deferred: true })
+        recordPassedFullCheck(db)
+        state = servicesOver(db)
+      } else {
+        db.close()
+        const failure = new DatabaseCorruptError(dbFile, newestBackup(backupDir), report)
+        logger.error('core.degraded', { reason: failure.message })
+        state = { failure }
+      }
+    } catch (e) {
+      // The check could not run, or composing failed: no services over a file in doubt.
+      if (db.open) db.close()
+      logger.error('db.open-unexpected', { error: e })
+      state = {
+        failure:
+          e instanceof AppError
+            ? e
+            : new AppError('DATABASE_ERROR', 'The local database could not be opened.', {
+                cause: e
+              })
+      }
+    }
+    emit('app:status-changed', await status())
+  }
+
+  const servicesOver = (db: Db): typeof state => {
     return {
-      services: composeServices(opened, {
+      services: composeServices(db, {
         opts,
         logger,
         secrets,
@@ -148,24 +211,38 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     return { restored: true }
   }
 
-  const handlers = (): HandlerMap => ({
-    ...('services' in state
-      ? state.services.handlers
-      : createDegradedHandlers(status, state.failure)),
-    'app:restore-backup': restoreBackup
-  })
+  const handlers = (): HandlerMap => {
+    // While checking, only the status gets here (`call` holds the rest until the check ends).
+    if ('checking' in state) {
+      const checking = new AppError('DATABASE_ERROR', STILL_CHECKING)
+      return {
+        ...createDegradedHandlers(status, checking),
+        'app:restore-backup': () => Promise.reject(checking)
+      }
+    }
+    return {
+      ...('services' in state
+        ? state.services.handlers
+        : createDegradedHandlers(status, state.failure)),
+      'app:restore-backup': restoreBackup
+    }
+  }
 
   state = compose()
   logger.info('core.started', { version: opts.appVersion })
 
   return {
-    call: (channel, input) =>
-      dispatch(handlers(), channel, input, (event, fields) => logger.warn(event, fields)),
+    async call(channel, input) {
+      // The status answers at once (it says a check is running); everything else waits for it.
+      if ('checking' in state && channel !== 'app:get-status') await state.checking
+      return dispatch(handlers(), channel, input, (event, fields) => logger.warn(event, fields))
+    },
     onEvent: (listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
     close: async () => {
+      if ('checking' in state) await state.checking
       listeners.clear()
       if ('services' in state) await state.services.shutdown()
       logger.info('core.stopped')

@@ -31,8 +31,13 @@ export type OpenDatabaseOptions = {
   migrations?: readonly Migration[]
   now?: () => Date
   keepBackups?: number
-  /** Told which check an existing file passed ('integrity' after an unclean shutdown). */
-  onChecked?: (check: CheckKind) => void
+  /**
+   * Told which check an existing file passed ('integrity' after an unclean shutdown), and whether
+   * the full check is still due (only with `deferFullCheck`).
+   */
+  onChecked?: (check: CheckKind, fullCheckDue: boolean) => void
+  /** See InspectOptions.deferFullCheck (health.ts). */
+  deferFullCheck?: boolean
 }
 
 export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Db {
@@ -44,9 +49,14 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Db {
 
   if (existing) {
     try {
-      const { check } = inspectExistingDatabase({ file, latestVersion: latest, backupDir })
-      log.info('db.health', { check, result: 'ok' })
-      opts.onChecked?.(check)
+      const { check, fullCheckDue } = inspectExistingDatabase({
+        file,
+        latestVersion: latest,
+        backupDir,
+        deferFullCheck: opts.deferFullCheck === true
+      })
+      log.info('db.health', { check, result: 'ok', ...(fullCheckDue ? { fullCheckDue } : {}) })
+      opts.onChecked?.(check, fullCheckDue)
     } catch (e) {
       log.error('db.refused', { error: e })
       throw e

@@ -60,7 +60,20 @@ export function checkDatabaseFile(file: string, kind: CheckKind): string {
   }
 }
 
-export type InspectOptions = { file: string; latestVersion: number; backupDir: string }
+export type InspectOptions = {
+  file: string
+  latestVersion: number
+  backupDir: string
+  /**
+   * After an unclean shutdown, run quick_check now and leave the full check to the caller (which
+   * runs it off its thread before it writes anything). Not when a migration is pending: a backup
+   * and a migration write, so they wait for the full check here.
+   */
+  deferFullCheck?: boolean
+}
+
+/** Which check passed, and whether the full one is still owed (deferred after an unclean shutdown). */
+export type Inspection = { check: CheckKind; fullCheckDue: boolean }
 
 const corrupt = (o: InspectOptions, report: string, cause?: unknown) =>
   new DatabaseCorruptError(o.file, newestBackup(o.backupDir), report, { cause })
@@ -69,9 +82,10 @@ const corrupt = (o: InspectOptions, report: string, cause?: unknown) =>
  * Checks an existing database before the read-write open. The version comes from the raw header
  * when no -wal exists (then the header is authoritative), so a newer app's file is refused with its
  * bytes, mtime and folder unchanged. A non-empty -wal means the last session did not close cleanly:
- * then the version is read through SQLite and the full integrity_check runs instead of quick_check.
+ * then the version is read through SQLite and the full integrity_check runs instead of quick_check
+ * (or, with `deferFullCheck`, quick_check now and the full check is reported due).
  */
-export function inspectExistingDatabase(o: InspectOptions): { check: CheckKind } {
+export function inspectExistingDatabase(o: InspectOptions): Inspection {
   const wal = `${o.file}-wal`
   const shm = `${o.file}-shm`
   const hadWal = existsSync(wal)
@@ -83,12 +97,17 @@ export function inspectExistingDatabase(o: InspectOptions): { check: CheckKind }
     if (header.userVersion > o.latestVersion)
       throw new DbFromFutureError(o.file, header.userVersion, o.latestVersion)
   }
-  const check: CheckKind = uncleanShutdown ? 'integrity' : 'quick'
+  let check: CheckKind = 'quick'
+  let fullCheckDue = false
   let ro: Database.Database | undefined
   try {
     ro = new Database(o.file, { readonly: true, fileMustExist: true })
     const version = readUserVersion(ro)
     if (version > o.latestVersion) throw new DbFromFutureError(o.file, version, o.latestVersion)
+    if (uncleanShutdown) {
+      fullCheckDue = o.deferFullCheck === true && version === o.latestVersion
+      check = fullCheckDue ? 'quick' : 'integrity'
+    }
     const report = runHealthCheck(ro, check)
     if (report !== 'ok') throw corrupt(o, report)
   } catch (e) {
@@ -103,5 +122,5 @@ export function inspectExistingDatabase(o: InspectOptions): { check: CheckKind }
       if (!hadShm) rmSync(shm, { force: true })
     }
   }
-  return { check }
+  return { check, fullCheckDue }
 }

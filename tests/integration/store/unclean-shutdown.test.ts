@@ -12,11 +12,36 @@ import { openDatabase } from '../../../electron/core/store/db'
 import { DbFromFutureError } from '../../../electron/core/store/errors'
 import { createAuditRepo } from '../../../electron/core/store/repositories/audit-repo'
 import { useTempDir } from '../../support/store-fixtures'
-import { createCore, DATABASE_FILE } from '../../../electron/core/host/core'
+import { createCore, DATABASE_FILE, type Core } from '../../../electron/core/host/core'
+import { checkDatabaseFile } from '../../../electron/core/store/health'
+import Database from 'better-sqlite3'
 import { createMemorySecretStore } from '../../support/memory-secret-store'
 import type { AppStatus } from '../../../shared/contract/app-status'
 
 const dir = useTempDir()
+
+/** A core over `dataDir` (no scheduler, no maintenance), and the statuses it announced. */
+async function bootCore(dataDir: string) {
+  const core = await createCore({
+    dataDir,
+    appVersion: '0.0.0-test',
+    secretStore: createMemorySecretStore(),
+    scheduler: false,
+    maintenance: false,
+    host: { openExternal: () => Promise.resolve() }
+  })
+  const statuses: AppStatus[] = []
+  core.onEvent((channel, payload) => {
+    if (channel === 'app:status-changed') statuses.push(payload as AppStatus)
+  })
+  return { core, statuses }
+}
+
+async function readStatus(core: Core): Promise<AppStatus> {
+  const env = await core.call('app:get-status', undefined)
+  if (!env.ok) throw new Error(env.error.message)
+  return env.value as AppStatus
+}
 
 /** Commits `rows` audit rows in WAL mode, then kills itself before any clean close or checkpoint. */
 const WRITER = `
@@ -100,33 +125,72 @@ describe('unclean shutdown', () => {
     expect(existsSync(join(dir(), 'backups'))).toBe(false)
   })
 
-  it('the core records the full check after an unclean shutdown as the last full check', async () => {
+  it('the core runs the full check after an unclean shutdown off its thread, then records it', async () => {
     const dataDir = dir()
     const file = join(dataDir, DATABASE_FILE)
     openDatabase(file).close()
     killedWriter(file, 20)
-    const bootAndReadCheck = async () => {
-      const core = await createCore({
-        dataDir,
-        appVersion: '0.0.0-test',
-        secretStore: createMemorySecretStore(),
-        scheduler: false,
-        maintenance: false,
-        host: { openExternal: () => Promise.resolve() }
-      })
-      try {
-        const env = await core.call('app:get-status', undefined)
-        if (!env.ok) throw new Error(env.error.message)
-        return (env.value as AppStatus).database.lastFullCheck
-      } finally {
-        await core.close()
-      }
-    }
     const before = Date.now()
-    const check = await bootAndReadCheck()
-    expect(check?.ok).toBe(true)
-    expect(Date.parse(check?.at ?? '')).toBeGreaterThanOrEqual(before - 1000)
-    // A clean start after that runs the quick check only, and keeps the record.
-    expect(await bootAndReadCheck()).toEqual(check)
+    const { core, statuses } = await bootCore(dataDir)
+    try {
+      // Every call but the status waits for the check: this one returns after it ended.
+      const listed = await core.call('credentials:list', undefined)
+      expect(listed).toMatchObject({ ok: true })
+      expect(statuses.at(-1)?.database).toMatchObject({ checking: false, healthy: true })
+      const check = (await readStatus(core)).database.lastFullCheck
+      expect(check?.ok).toBe(true)
+      expect(Date.parse(check?.at ?? '')).toBeGreaterThanOrEqual(before - 1000)
+      await core.close()
+      // A clean start after that runs the quick check only, and keeps the record.
+      const again = await bootCore(dataDir)
+      expect((await readStatus(again.core)).database).toMatchObject({
+        checking: false,
+        lastFullCheck: check
+      })
+      await again.core.close()
+    } finally {
+      await core.close()
+    }
+  })
+
+  it('damage only the full check finds: the core degrades after it, and records no passed check', async () => {
+    const dataDir = dir()
+    const file = join(dataDir, DATABASE_FILE)
+    const db = openDatabase(file)
+    db.exec('CREATE INDEX audit_actor ON audit_log (actor)')
+    createAuditRepo(db).append({ actor: 'parent', action: 'indexed by actor' })
+    // The index now claims another column than the one it holds: its B-tree is sound (quick_check
+    // passes), its content disagrees with the table (integrity_check fails). Defensive mode, which
+    // forbids editing the schema table, is off for this one connection only.
+    db.unsafeMode(true)
+    db.pragma('writable_schema = ON')
+    db.prepare(
+      "UPDATE sqlite_schema SET sql = 'CREATE INDEX audit_actor ON audit_log (action)' WHERE name = 'audit_actor'"
+    ).run()
+    db.close()
+    killedWriter(file, 20)
+    expect(checkDatabaseFile(file, 'quick')).toBe('ok')
+    const { core, statuses } = await bootCore(dataDir)
+    try {
+      const refused = await core.call('credentials:list', undefined)
+      expect(refused).toMatchObject({ ok: false, error: { code: 'DATABASE_ERROR' } })
+      const status = await readStatus(core)
+      expect(status.database).toMatchObject({ healthy: false, checking: false })
+      expect(status.database.message).toMatch(/damaged/)
+      expect(statuses.at(-1)?.database.healthy).toBe(false)
+    } finally {
+      await core.close()
+    }
+    // Nothing recorded a passed check in the file.
+    const raw = new Database(file, { readonly: true })
+    try {
+      const meta = raw
+        .prepare("SELECT value FROM app_meta WHERE key = 'last_integrity_check_at'")
+        .pluck()
+        .get()
+      expect(meta).toBeUndefined()
+    } finally {
+      raw.close()
+    }
   })
 })

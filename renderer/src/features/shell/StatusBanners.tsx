@@ -32,6 +32,12 @@ export function StatusBanners() {
           </button>
         </div>
       ) : null}
+      {database?.checking ? (
+        <div className="banner" role="status" data-testid="database-checking">
+          <strong>Checking the local database after an unexpected shutdown…</strong> Your data
+          appears as soon as the check is done, usually within a few seconds.
+        </div>
+      ) : null}
       {database && !database.healthy ? (
         <div className="banner banner-error" role="alert" data-testid="database-banner">
           <strong>The local database has a problem.</strong> {database.message ?? ''}
