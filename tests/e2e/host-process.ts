@@ -4,10 +4,20 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 
-// Playwright compiles specs to CommonJS, where import.meta is not available.
-export const repoRoot = resolve(__dirname, '../..')
+/**
+ * The folder holding package.json, found upwards from this file: the same from tests/e2e (specs,
+ * which Playwright compiles to CommonJS, so no import.meta) and from a benchmark's esbuild bundle
+ * in tests/bench/.build.
+ */
+function findRepoRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir
+    if (dirname(dir) === dir) throw new Error(`no package.json above ${from}`)
+  }
+}
+export const repoRoot = findRepoRoot(__dirname)
 const READY = /Roster test host: (http:\/\/127\.0\.0\.1:\d+\/)/
 
 export type HostProcess = {
