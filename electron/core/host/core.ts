@@ -38,9 +38,10 @@ import { composeServices, type ComposedServices } from './services'
 export type { Core, CoreOptions } from './core-types'
 
 export const DATABASE_FILE = 'roster.db'
+export const LOG_FILE = join('logs', 'roster.log')
+
 const STILL_CHECKING =
   'Roster is checking the local database after an unexpected shutdown; try again in a moment.'
-export const LOG_FILE = join('logs', 'roster.log')
 
 /** An open database, and whether its full check is still owed (deferred after an unclean shutdown). */
 type Opened = { db: Db; fullCheckDue: boolean }
