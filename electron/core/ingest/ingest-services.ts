@@ -43,6 +43,7 @@ export type IngestDeps = {
   pageSize?: number
   outage?: OutagePolicy
   pagesPerCommit?: number
+  networkBoundWaitMs?: number
   progressIntervalMs?: number
 }
 
@@ -83,6 +84,7 @@ export function createIngestServices(d: IngestDeps) {
     pageSize: d.pageSize,
     outage: d.outage,
     pagesPerCommit: d.pagesPerCommit,
+    networkBoundWaitMs: d.networkBoundWaitMs,
     progressIntervalMs: d.progressIntervalMs
   })
   const runs = {

@@ -41,6 +41,8 @@ export type RunnerDeps = {
   outage?: OutagePolicy
   /** Pages written per transaction (default 5, see engine.ts). */
   pagesPerCommit?: number
+  /** See NETWORK_BOUND_WAIT_MS in engine.ts (the default). */
+  networkBoundWaitMs?: number
 }
 
 type Active = {
@@ -252,7 +254,8 @@ export function createRunner(d: RunnerDeps) {
     signal,
     progress,
     ...(d.outage ? { outage: d.outage } : {}),
-    ...(d.pagesPerCommit ? { pagesPerCommit: d.pagesPerCommit } : {})
+    ...(d.pagesPerCommit ? { pagesPerCommit: d.pagesPerCommit } : {}),
+    ...(d.networkBoundWaitMs !== undefined ? { networkBoundWaitMs: d.networkBoundWaitMs } : {})
   })
 
   function startSync(integrationId: string, trigger: RunTrigger): { run: Run; done: Promise<Run> } {

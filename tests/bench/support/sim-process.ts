@@ -10,7 +10,12 @@ export type SimProcess = { url: string; token: string; pid: number; stop(): Prom
 
 const ROOT = join(__dirname, '..', '..', '..')
 
-export function startSimProcess(users: number, seed = 1): Promise<SimProcess> {
+/** `extraArgs`: more simulator options, e.g. `['--fault', 'slow:delayMs=300']`. */
+export function startSimProcess(
+  users: number,
+  seed = 1,
+  extraArgs: readonly string[] = []
+): Promise<SimProcess> {
   const child = spawn(
     process.execPath,
     [
@@ -22,7 +27,8 @@ export function startSimProcess(users: number, seed = 1): Promise<SimProcess> {
       '--users',
       String(users),
       '--seed',
-      String(seed)
+      String(seed),
+      ...extraArgs
     ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] }
   )

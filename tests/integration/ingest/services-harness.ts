@@ -35,6 +35,7 @@ export async function startServicesHarness(
     tokens?: (sim: SimHandle) => TokenProvider
     pageSize?: number
     pagesPerCommit?: number
+    networkBoundWaitMs?: number
   } = {}
 ): Promise<ServicesHarness> {
   const sim = await startWebexSim({ users: 40, seed: 3, ...simOpts })
@@ -63,6 +64,7 @@ export async function startServicesHarness(
     pageSize: opts.pageSize,
     // The fault tests reason page by page; batching has its own test (commit-batching.test.ts).
     pagesPerCommit: opts.pagesPerCommit ?? 1,
+    networkBoundWaitMs: opts.networkBoundWaitMs,
     // Outage pauses as short as the test backoff.
     outage: { maxPauses: 10, pauseMs: FAST_RETRY.maxDelayMs },
     // Every page reports, so a test can act after page N.
