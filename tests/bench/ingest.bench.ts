@@ -167,9 +167,9 @@ async function main() {
     peakRss = Math.max(peakRss, m.rss)
     peakHeap = Math.max(peakHeap, m.heapUsed)
   }, 50)
-  const cpu = cpuMeter(sim.pid)
+  const fullMeter = cpuMeter(sim.pid)
   const full = await sync()
-  const fullCpu = cpu.read()
+  const fullCpu = fullMeter.read()
   clearInterval(sampler)
   const fullMs = runMs(full.run)
   const c = full.run.counts

@@ -12,11 +12,13 @@
  * else Playwright's).
  * Run: npm run bench -- scroll   (or: node --import tsx tests/bench/scroll.bench.ts [users])
  */
-import { chromium, type Page } from '@playwright/test'
+import { chromium } from '@playwright/test'
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { makeDataDir } from '../support/data-dir'
 import { assertRendererBuilt, repoRoot, startHost } from '../e2e/host-process'
+import { RecordListPage } from '../e2e/pages/records'
+import { ShellPage } from '../e2e/pages/shell'
 import { startSimProcess } from './support/sim-process'
 import { median } from './support/sdk-listing'
 import { createReport, ms, runSuite } from './support/report'
@@ -160,11 +162,11 @@ function recordScroll(name: string, r: FlingResult): void {
   )
 }
 
-async function openPeople(page: Page): Promise<number> {
-  const nav = page.getByRole('navigation', { name: 'Main' })
+/** Ms from the click on "People" to its first row with data. */
+async function openPeople(shell: ShellPage, people: RecordListPage): Promise<number> {
   const t0 = Date.now()
-  await nav.getByRole('button', { name: 'People', exact: true }).click()
-  await page.getByRole('grid', { name: 'People' }).getByTestId('vt-row').first().waitFor()
+  await shell.goTo('People')
+  await people.rows.first().waitFor()
   return Date.now() - t0
 }
 
@@ -199,18 +201,16 @@ async function main() {
   await page.locator('[data-app-state="ready"]').waitFor({ state: 'attached' })
 
   console.log('\n(a) opening People')
+  const shell = new ShellPage(page)
+  const people = new RecordListPage(page, 'people')
   const firstRows: number[] = []
   for (let i = 0; i < 3; i++) {
     // Away and back: each opening asks the core for its first rows again.
-    if (i > 0)
-      await page
-        .getByRole('navigation', { name: 'Main' })
-        .getByRole('button', { name: 'Dashboard', exact: true })
-        .click()
-    firstRows.push(await openPeople(page))
+    if (i > 0) await shell.goTo('Dashboard')
+    firstRows.push(await openPeople(shell, people))
   }
-  const total = await page.getByTestId('record-total').textContent()
-  console.log(`  list says: ${total ?? '?'}; openings: ${firstRows.map(ms).join(', ')}`)
+  const total = await people.totalCount()
+  console.log(`  list says: ${total} people; openings: ${firstRows.map(ms).join(', ')}`)
   record(
     `People list, click to first rows (${USERS} people, median of 3)`,
     ms(median(firstRows)),

@@ -163,7 +163,8 @@ it('a damaged file fails the weekly check: the core degrades, refuses writes and
   h.core.onEvent((channel, payload) => {
     if (channel === 'app:status-changed') events.push(payload)
   })
-  // Everything committed goes into the main file, then pages no start or maintenance step reads are overwritten under the open core.
+  // Everything committed goes into the main file; then, under the open core, the pages of a table
+  // that no start or maintenance step reads are overwritten.
   const other = new Database(file)
   other.pragma('wal_checkpoint(TRUNCATE)')
   other.close()
