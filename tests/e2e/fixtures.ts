@@ -14,8 +14,11 @@ export type Roster = {
   sim: SimHandle
   dataDir: string
   host: HostProcess
-  /** Stops the host and starts a new one over the same data folder and simulator, then reloads. */
-  restartHost(): Promise<void>
+  /**
+   * Stops the host and starts a new one over the same data folder and simulator, then reloads;
+   * `whileStopped` runs in between (e.g. to damage the database while Roster is closed).
+   */
+  restartHost(whileStopped?: () => void | Promise<void>): Promise<void>
   /** stdout/stderr of every host process this test started. */
   hostOutput(): string
 }
@@ -48,8 +51,9 @@ export const test = base.extend<{
       sim,
       dataDir,
       host: await startHost(env),
-      restartHost: async () => {
+      restartHost: async (whileStopped) => {
         await roster.host.stop()
+        await whileStopped?.()
         roster.host = await startHost(env)
         outputs.push(roster.host.output)
         await openReady(page, roster.host.url)

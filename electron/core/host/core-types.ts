@@ -1,6 +1,7 @@
 import type { EventChannel } from '../../../shared/contract/channels'
 import type { Envelope } from '../../../shared/contract/envelope'
 import type { Logger } from '../log/logger'
+import type { CheckKind } from '../store/health'
 import type { MaintenanceOptions } from '../maintenance/maintenance-options'
 import type { SecretStore } from '../secrets/secret-store'
 import type { RetryPolicy } from '../webex/retry-policy'
@@ -36,6 +37,11 @@ export type CoreOptions = {
   ingestPageSize?: number
   /** Retry policy overrides for Webex clients (tests use short backoffs). */
   webexRetry?: Partial<RetryPolicy>
+  /**
+   * Test seam: the startup check of the database, 'ok' or the report (default: a worker thread's
+   * quick_check or integrity_check). Tests hold it to see what the core serves meanwhile.
+   */
+  startupCheck?: (file: string, kind: CheckKind, logger: Logger) => Promise<string>
 }
 
 export type Core = {

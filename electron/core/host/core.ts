@@ -11,7 +11,11 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AppStatus } from '../../../shared/contract/app-status'
-import type { EventChannel } from '../../../shared/contract/channels'
+import {
+  isReadOnlyChannel,
+  isRequestChannel,
+  type EventChannel
+} from '../../../shared/contract/channels'
 import { eventContract } from '../../../shared/contract/contract'
 import { AppError } from '../errors'
 import { createLogger, fileSink, type Logger } from '../log/logger'
@@ -27,7 +31,8 @@ import {
   type Db
 } from '../store'
 import { recordFullCheck } from '../maintenance/full-check-record'
-import { checkDatabaseFile } from '../store/health'
+import { recordAppVersion } from '../store/repositories/app-meta-repo'
+import { checkDatabaseFile, type CheckKind } from '../store/health'
 import { checkDatabaseFileInWorker } from '../store/readonly-worker'
 import { DatabaseCorruptError } from '../store/errors'
 import type { Core, CoreOptions } from './core-types'
@@ -40,22 +45,21 @@ export type { Core, CoreOptions } from './core-types'
 export const DATABASE_FILE = 'roster.db'
 export const LOG_FILE = join('logs', 'roster.log')
 
-const STILL_CHECKING =
-  'Roster is checking the local database after an unexpected shutdown; try again in a moment.'
+const STILL_CHECKING = 'Roster is still checking the local database; try again in a moment.'
 
-/** An open database, and whether its full check is still owed (deferred after an unclean shutdown). */
-type Opened = { db: Db; fullCheckDue: boolean }
+/** An open database, and the startup check it still owes (run off the core's thread), if any. */
+type Opened = { db: Db; due: CheckKind | null }
 
 function openStore(file: string, appVersion: string, logger: Logger): Opened | AppError {
   try {
-    let fullCheckDue = false
+    let due: CheckKind | null = null
     const db = openDatabase(file, {
       appVersion,
       logger,
-      deferFullCheck: true,
-      onChecked: (_check, due) => (fullCheckDue = due)
+      deferCheck: true,
+      onChecked: (inspection) => (due = inspection.due)
     })
-    return { db, fullCheckDue }
+    return { db, due }
   } catch (e) {
     if (e instanceof AppError) return e
     logger.error('db.open-unexpected', { error: e })
@@ -64,15 +68,16 @@ function openStore(file: string, appVersion: string, logger: Logger): Opened | A
 }
 
 /**
- * The full integrity_check after an unclean shutdown, off the core's thread (2–5 s at 100k people):
- * 'ok' or the report. If the worker cannot run, the check runs here instead: slower, never skipped.
+ * The startup check off the core's thread (quick_check ≈ 0.3 s, integrity_check after an unclean
+ * shutdown 2–5 s at 100k people): 'ok' or the report. If the worker cannot run, the check runs here
+ * instead: slower, never skipped.
  */
-async function fullCheck(file: string, logger: Logger): Promise<string> {
+async function checkOffThread(file: string, kind: CheckKind, logger: Logger): Promise<string> {
   try {
-    return await checkDatabaseFileInWorker(file, 'integrity')
+    return await checkDatabaseFileInWorker(file, kind)
   } catch (e) {
-    logger.warn('db.full-check-worker-failed', { error: e })
-    return checkDatabaseFile(file, 'integrity')
+    logger.warn('db.check-worker-failed', { check: kind, error: e })
+    return checkDatabaseFile(file, kind)
   }
 }
 
@@ -104,22 +109,42 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     logger.warn('keychain.unavailable', { message: secrets.status().message })
 
   /**
-   * `checking`: after an unclean shutdown, the database passed quick_check and its full check runs
-   * on a worker. Nothing is composed meanwhile (no scheduler, no run recovery, no demo), so nothing
-   * writes; every call but the status waits for the outcome (services, or the failure).
+   * `checking`: the database is open and its services composed but not started, while the startup
+   * check runs off the core's thread (deferred by openDatabase: quick_check after a clean shutdown,
+   * integrity_check after an unclean one). Read-only channels are served meanwhile, so the first
+   * rows do not wait for the check; every other call waits for its outcome, and nothing writes until
+   * it passes (reliability.md B2.9: never compute writes from a database that failed its check).
    */
-  let state: { services: ComposedServices } | { failure: AppError } | { checking: Promise<void> }
+  type Checking = { kind: CheckKind; services: ComposedServices; done: Promise<void> }
+  let state: { services: ComposedServices } | { failure: AppError } | { checking: Checking }
+  const composed = (): ComposedServices | null =>
+    'services' in state ? state.services : 'checking' in state ? state.checking.services : null
+  /**
+   * What the services say for the status; while the check runs they read a file that may turn out
+   * damaged, and the status must still answer (the check's outcome follows as an event).
+   */
+  const fromServices = <T>(read: (s: ComposedServices) => T, fallback: T): T => {
+    const services = composed()
+    if (!services) return fallback
+    try {
+      return read(services)
+    } catch (e) {
+      if ('checking' in state) return fallback
+      throw e
+    }
+  }
   const status = (): Promise<AppStatus> => {
     const failure = 'failure' in state ? state.failure : null
-    const maintenance = 'services' in state ? state.services.maintenanceStatus() : null
+    const maintenance = fromServices((s) => s.maintenanceStatus(), null)
     return Promise.resolve({
       version: opts.appVersion,
-      firstRun: 'services' in state ? state.services.firstRun() : false,
-      demoRunning: 'services' in state ? state.services.demoRunning() : false,
+      firstRun: fromServices((s) => s.firstRun(), false),
+      demoRunning: fromServices((s) => s.demoRunning(), false),
       keychain: secrets.status(),
       database: {
         healthy: failure === null,
-        checking: 'checking' in state,
+        // The routine quick_check is short and says nothing: only the long one after a crash shows.
+        checking: 'checking' in state && state.checking.kind === 'integrity',
         message: failure?.message ?? null,
         latestBackup: failure instanceof DatabaseCorruptError ? failure.newestBackup : null,
         lastBackupAt: newestBackupAt(backupDir)?.toISOString() ?? null,
@@ -135,26 +160,37 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       logger.error('core.degraded', { reason: opened.message })
       return { failure: opened }
     }
-    if (opened.fullCheckDue) return { checking: checkThenCompose(opened.db) }
-    return servicesOver(opened.db)
+    const services = servicesOver(opened.db)
+    if (opened.due === null) {
+      services.start()
+      return { services }
+    }
+    const kind = opened.due
+    return { checking: { kind, services, done: checkThenStart(kind, opened.db, services) } }
   }
 
-  const checkThenCompose = async (db: Db): Promise<void> => {
+  const checkThenStart = async (
+    kind: CheckKind,
+    db: Db,
+    services: ComposedServices
+  ): Promise<void> => {
     try {
-      const report = await fullCheck(dbFile, logger)
+      const report = await (opts.startupCheck ?? checkOffThread)(dbFile, kind, logger)
       if (report === 'ok') {
-        logger.info('db.health', { check: 'integrity', result: 'ok', deferred: true })
-        recordPassedFullCheck(db)
-        state = servicesOver(db)
+        logger.info('db.health', { check: kind, result: 'ok', deferred: true })
+        if (kind === 'integrity') recordPassedFullCheck(db)
+        recordAppVersion(db, opts.appVersion)
+        services.start()
+        state = { services }
       } else {
-        db.close()
+        await services.shutdown()
         const failure = new DatabaseCorruptError(dbFile, newestBackup(backupDir), report)
         logger.error('core.degraded', { reason: failure.message })
         state = { failure }
       }
     } catch (e) {
-      // The check could not run, or composing failed: no services over a file in doubt.
-      if (db.open) db.close()
+      // The check could not run, or starting failed: no services over a file in doubt.
+      await services.shutdown().catch(() => undefined)
       logger.error('db.open-unexpected', { error: e })
       state = {
         failure:
@@ -165,24 +201,22 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
               })
       }
     }
-    emit('app:status-changed', await status())
+    // A passed quick_check changes nothing the status shows.
+    if (kind === 'integrity' || 'failure' in state) emit('app:status-changed', await status())
   }
 
-  const servicesOver = (db: Db): typeof state => {
-    return {
-      services: composeServices(db, {
-        opts,
-        logger,
-        secrets,
-        emit,
-        status,
-        dbFile,
-        backupDir,
-        onDatabaseDamaged: (report) =>
-          degrade(new DatabaseCorruptError(dbFile, newestBackup(backupDir), report))
-      })
-    }
-  }
+  const servicesOver = (db: Db): ComposedServices =>
+    composeServices(db, {
+      opts,
+      logger,
+      secrets,
+      emit,
+      status,
+      dbFile,
+      backupDir,
+      onDatabaseDamaged: (report) =>
+        degrade(new DatabaseCorruptError(dbFile, newestBackup(backupDir), report))
+    })
 
   /**
    * The open database failed a later check: the same state as a failed startup check. Calls are
@@ -213,14 +247,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   }
 
   const handlers = (): HandlerMap => {
-    // While checking, only the status gets here (`call` holds the rest until the check ends).
-    if ('checking' in state) {
-      const checking = new AppError('DATABASE_ERROR', STILL_CHECKING)
+    // While checking, only read-only channels get here (`call` holds the rest until the check ends).
+    if ('checking' in state)
       return {
-        ...createDegradedHandlers(status, checking),
-        'app:restore-backup': () => Promise.reject(checking)
+        ...state.checking.services.handlers,
+        'app:restore-backup': () => Promise.reject(new AppError('DATABASE_ERROR', STILL_CHECKING))
       }
-    }
     return {
       ...('services' in state
         ? state.services.handlers
@@ -234,8 +266,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
 
   return {
     async call(channel, input) {
-      // The status answers at once (it says a check is running); everything else waits for it.
-      if ('checking' in state && channel !== 'app:get-status') await state.checking
+      // Reads answer at once; everything else waits for the startup check's outcome.
+      if ('checking' in state && !(isRequestChannel(channel) && isReadOnlyChannel(channel)))
+        await state.checking.done
       return dispatch(handlers(), channel, input, (event, fields) => logger.warn(event, fields))
     },
     onEvent: (listener) => {
@@ -243,7 +276,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       return () => listeners.delete(listener)
     },
     close: async () => {
-      if ('checking' in state) await state.checking
+      if ('checking' in state) await state.checking.done
       listeners.clear()
       if ('services' in state) await state.services.shutdown()
       logger.info('core.stopped')

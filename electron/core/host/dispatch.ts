@@ -12,6 +12,7 @@ import {
 } from '../../../shared/contract/contract'
 import { fail, ok, type Envelope } from '../../../shared/contract/envelope'
 import { isAppError } from '../errors'
+import { mapSqliteError } from '../store/errors'
 
 export type Handler<C extends RequestChannel> = (input: ParsedInput<C>) => Promise<RequestOutput<C>>
 /** A missing channel is a compile error. */
@@ -56,7 +57,9 @@ export async function dispatch(
   try {
     const handler = handlers[channel] as (input: unknown) => Promise<unknown>
     return ok(await handler(parsed.data))
-  } catch (err) {
+  } catch (thrown) {
+    // A read's SQLite error (a damaged page, a busy file, a full disk) in plain words, not INTERNAL.
+    const err = mapSqliteError(thrown)
     if (isAppError(err)) {
       log('contract.failed', { channel, code: err.code })
       return fail(err.code, err.message)

@@ -21,8 +21,14 @@ import { DEFAULT_OUTAGE_POLICY } from '../sync/outage'
 import type { CoreOptions } from './core-types'
 import { createHandlers, type ServiceHandlerMap } from './handlers'
 
+/**
+ * The services over one database. Composing writes nothing: what writes by itself (marking crashed
+ * runs interrupted, the schedules, token refreshes, the demo's return) begins with `start()`, which
+ * the core calls once the database has passed its startup check. Until then only reads are served.
+ */
 export type ComposedServices = {
   handlers: ServiceHandlerMap
+  start(): void
   maintenanceStatus(): { lastFullCheck: FullCheckRecord | null; warning: string | null }
   demoRunning(): boolean
   firstRun(): boolean
@@ -63,7 +69,6 @@ export function composeServices(db: Db, ctx: ComposeContext): ComposedServices {
     }
   })
   const demo = createDemoOrg({ credentials, repo, logger })
-  credentials.start()
   const ingest: IngestServices = createIngestServices({
     db,
     logger,
@@ -93,7 +98,8 @@ export function composeServices(db: Db, ctx: ComposeContext): ComposedServices {
     // A run pauses for the client's backoff cap when Webex stays down past a request's retries.
     ...(opts.webexRetry?.maxDelayMs !== undefined
       ? { outage: { ...DEFAULT_OUTAGE_POLICY, pauseMs: opts.webexRetry.maxDelayMs } }
-      : {})
+      : {}),
+    deferRecovery: true
   })
   const scheduler = createScheduler({
     list: () => ingest.repos.integrations.list(),
@@ -103,7 +109,6 @@ export function composeServices(db: Db, ctx: ComposeContext): ComposedServices {
     now: () => new Date(),
     logger
   })
-  if (opts.scheduler !== false) scheduler.start()
   const maintenance = createDbMaintenance({
     db,
     dbFile: ctx.dbFile,
@@ -114,12 +119,18 @@ export function composeServices(db: Db, ctx: ComposeContext): ComposedServices {
     onChanged: () => void ctx.status().then((s) => emit('app:status-changed', s)),
     options: opts.maintenance === false ? { schedule: false } : (opts.maintenance ?? {})
   })
-  // A demo started in an earlier session comes back by itself, without delaying startup (and
-  // without the keychain: its token lives in memory).
-  void demo.resume().catch((e: unknown) => logger.warn('demo.resume-failed', { error: e }))
 
   return {
     handlers: createHandlers({ status: ctx.status, credentials, demo, ingest, maintenance }),
+    start: () => {
+      ingest.runner.recoverStale()
+      credentials.start()
+      if (opts.scheduler !== false) scheduler.start()
+      maintenance.start()
+      // A demo started in an earlier session comes back by itself, without delaying startup (and
+      // without the keychain: its token lives in memory).
+      void demo.resume().catch((e: unknown) => logger.warn('demo.resume-failed', { error: e }))
+    },
     maintenanceStatus: () => maintenance.status(),
     demoRunning: () => demo.isRunning(),
     firstRun: () => repo.list().length === 0,

@@ -45,6 +45,8 @@ export type IngestDeps = {
   pagesPerCommit?: number
   networkBoundWaitMs?: number
   progressIntervalMs?: number
+  /** See RunnerDeps.deferRecovery. */
+  deferRecovery?: boolean
 }
 
 export function createIngestServices(d: IngestDeps) {
@@ -85,7 +87,8 @@ export function createIngestServices(d: IngestDeps) {
     outage: d.outage,
     pagesPerCommit: d.pagesPerCommit,
     networkBoundWaitMs: d.networkBoundWaitMs,
-    progressIntervalMs: d.progressIntervalMs
+    progressIntervalMs: d.progressIntervalMs,
+    deferRecovery: d.deferRecovery
   })
   const runs = {
     list: (q: z.output<typeof ListRunsInput>) =>

@@ -43,6 +43,11 @@ export type RunnerDeps = {
   pagesPerCommit?: number
   /** See NETWORK_BOUND_WAIT_MS in engine.ts (the default). */
   networkBoundWaitMs?: number
+  /**
+   * Leave marking crashed runs interrupted to the caller (`recoverStale()`), which does it once the
+   * database has passed its startup check; by default it happens at creation.
+   */
+  deferRecovery?: boolean
 }
 
 type Active = {
@@ -476,7 +481,7 @@ export function createRunner(d: RunnerDeps) {
     await Promise.allSettled(all.map((a) => a.done))
   }
 
-  recoverStale()
+  if (d.deferRecovery !== true) recoverStale()
   return {
     start: (integrationId: string, o: { trigger: RunTrigger }) =>
       Promise.resolve().then(() => startSync(integrationId, o.trigger)),

@@ -66,8 +66,11 @@ export function createDbMaintenance(d: DbMaintenanceDeps) {
     catchUpDelayMs: d.options.catchUpDelayMs,
     retryDelayMs: d.options.retryDelayMs
   })
-  if (d.options.schedule !== false) schedule.start()
   return {
+    /** Starts the schedule (unless the options turn it off): once the database passed its check. */
+    start: () => {
+      if (d.options.schedule !== false) schedule.start()
+    },
     runDue: (opts: { force?: boolean } = {}) => runner.runDue(opts),
     status: () => ({ lastFullCheck: runner.lastFullCheck(), warning: runner.warning() }),
     stop: () => schedule.stop()

@@ -1,15 +1,16 @@
 /**
  * THE place a better-sqlite3 connection is opened (style.md §4.6). Order matters:
  * health check (read-only) → pragmas → backup → migrations. A file that fails a step is left as it was.
+ * With `deferCheck` the caller runs the check off its thread and writes nothing until it passes.
  */
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { AppError } from '../errors'
 import { silentLogger, type Logger } from '../log/logger'
-import { backupDatabase, BACKUPS_TO_KEEP, defaultBackupDir } from './backups'
-import { mapSqliteError } from './errors'
-import { fileSize, inspectExistingDatabase, type CheckKind } from './health'
+import { backupDatabase, BACKUPS_TO_KEEP, defaultBackupDir, newestBackup } from './backups'
+import { DatabaseCorruptError, isCorruptionError, mapSqliteError } from './errors'
+import { fileSize, inspectExistingDatabase, type CheckKind, type Inspection } from './health'
 import { readUserVersion, runMigrations } from './migrate'
 import { latestVersion, MIGRATIONS, type Migration } from './migrations'
 import { applyReadonlyPragmas, applyWritePragmas } from './pragmas'
@@ -32,12 +33,15 @@ export type OpenDatabaseOptions = {
   now?: () => Date
   keepBackups?: number
   /**
-   * Told which check an existing file passed ('integrity' after an unclean shutdown), and whether
-   * the full check is still due (only with `deferFullCheck`).
+   * Told which check an existing file passed here ('integrity' after an unclean shutdown; null when
+   * deferred) and which one is still due (only with `deferCheck`).
    */
-  onChecked?: (check: CheckKind, fullCheckDue: boolean) => void
-  /** See InspectOptions.deferFullCheck (health.ts). */
-  deferFullCheck?: boolean
+  onChecked?: (inspection: Inspection) => void
+  /**
+   * See InspectOptions.deferCheck (health.ts). When a check is left due, the open writes nothing
+   * (not even the app version): the caller records the version once the check has passed.
+   */
+  deferCheck?: boolean
 }
 
 export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Db {
@@ -47,16 +51,19 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Db {
   const backupDir = opts.backupDir ?? defaultBackupDir(file)
   const existing = fileSize(file) > 0
 
+  let due: CheckKind | null = null
   if (existing) {
     try {
-      const { check, fullCheckDue } = inspectExistingDatabase({
+      const inspection = inspectExistingDatabase({
         file,
         latestVersion: latest,
         backupDir,
-        deferFullCheck: opts.deferFullCheck === true
+        deferCheck: opts.deferCheck === true
       })
-      log.info('db.health', { check, result: 'ok', ...(fullCheckDue ? { fullCheckDue } : {}) })
-      opts.onChecked?.(check, fullCheckDue)
+      due = inspection.due
+      if (inspection.check !== null)
+        log.info('db.health', { check: inspection.check, result: 'ok', ...(due ? { due } : {}) })
+      opts.onChecked?.(inspection)
     } catch (e) {
       log.error('db.refused', { error: e })
       throw e
@@ -81,11 +88,21 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Db {
         : null
     const result = runMigrations(db, migrations, { file, backupPath })
     if (result.applied.length > 0) log.info('db.migrated', { ...result, backupPath })
-    if (opts.appVersion) recordAppVersion(db, opts.appVersion)
+    if (opts.appVersion && due === null) recordAppVersion(db, opts.appVersion)
     return db as Db
   } catch (e) {
     db.close()
     log.error('db.open-failed', { error: e })
+    // Damage the deferred check had not yet found: the same refusal (and backup offer) as its own.
+    if (due !== null && isCorruptionError(e))
+      throw new DatabaseCorruptError(
+        file,
+        newestBackup(backupDir),
+        e instanceof Error ? e.message : String(e),
+        {
+          cause: e
+        }
+      )
     throw mapSqliteError(e)
   }
 }

@@ -65,15 +65,19 @@ export type InspectOptions = {
   latestVersion: number
   backupDir: string
   /**
-   * After an unclean shutdown, run quick_check now and leave the full check to the caller (which
-   * runs it off its thread before it writes anything). Not when a migration is pending: a backup
-   * and a migration write, so they wait for the full check here.
+   * Leave the startup check to the caller, which runs it off its thread and writes nothing until it
+   * passes (core.ts): after a clean shutdown the quick_check is not run here at all; after an unclean
+   * one quick_check runs now and the full integrity_check is left. Not when a migration is pending:
+   * a backup and a migration write, so they wait for the check here.
    */
-  deferFullCheck?: boolean
+  deferCheck?: boolean
 }
 
-/** Which check passed, and whether the full one is still owed (deferred after an unclean shutdown). */
-export type Inspection = { check: CheckKind; fullCheckDue: boolean }
+/**
+ * Which check passed here (null: none, it was deferred), and which one the caller still owes before
+ * anything writes (null: none).
+ */
+export type Inspection = { check: CheckKind | null; due: CheckKind | null }
 
 const corrupt = (o: InspectOptions, report: string, cause?: unknown) =>
   new DatabaseCorruptError(o.file, newestBackup(o.backupDir), report, { cause })
@@ -83,7 +87,7 @@ const corrupt = (o: InspectOptions, report: string, cause?: unknown) =>
  * when no -wal exists (then the header is authoritative), so a newer app's file is refused with its
  * bytes, mtime and folder unchanged. A non-empty -wal means the last session did not close cleanly:
  * then the version is read through SQLite and the full integrity_check runs instead of quick_check
- * (or, with `deferFullCheck`, quick_check now and the full check is reported due).
+ * (with `deferCheck`: quick_check now, and the full check is due).
  */
 export function inspectExistingDatabase(o: InspectOptions): Inspection {
   const wal = `${o.file}-wal`
@@ -96,17 +100,20 @@ export function inspectExistingDatabase(o: InspectOptions): Inspection {
     if (!header.isSqlite) throw corrupt(o, 'The file is not a SQLite database (bad header).')
     if (header.userVersion > o.latestVersion)
       throw new DbFromFutureError(o.file, header.userVersion, o.latestVersion)
+    // Closed cleanly and on the latest schema: the header says all the open needs to know.
+    if (o.deferCheck === true && header.userVersion === o.latestVersion)
+      return { check: null, due: 'quick' }
   }
   let check: CheckKind = 'quick'
-  let fullCheckDue = false
+  let due: CheckKind | null = null
   let ro: Database.Database | undefined
   try {
     ro = new Database(o.file, { readonly: true, fileMustExist: true })
     const version = readUserVersion(ro)
     if (version > o.latestVersion) throw new DbFromFutureError(o.file, version, o.latestVersion)
     if (uncleanShutdown) {
-      fullCheckDue = o.deferFullCheck === true && version === o.latestVersion
-      check = fullCheckDue ? 'quick' : 'integrity'
+      due = o.deferCheck === true && version === o.latestVersion ? 'integrity' : null
+      check = due === null ? 'integrity' : 'quick'
     }
     const report = runHealthCheck(ro, check)
     if (report !== 'ok') throw corrupt(o, report)
@@ -122,5 +129,5 @@ export function inspectExistingDatabase(o: InspectOptions): Inspection {
       if (!hadShm) rmSync(shm, { force: true })
     }
   }
-  return { check, fullCheckDue }
+  return { check, due }
 }

@@ -13,7 +13,7 @@ import {
   defaultBackupDir,
   listBackups
 } from '../../../electron/core/store'
-import { corruptPages } from '../../support/store-fixtures'
+import { corruptPages } from '../../support/corrupt-pages'
 import { startHarness, type Harness } from './core-harness'
 
 const DAY = 24 * 3_600_000

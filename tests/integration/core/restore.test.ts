@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterEach, expect, it } from 'vitest'
 import { DATABASE_FILE } from '../../../electron/core/host/core'
 import { backupDatabase, defaultBackupDir } from '../../../electron/core/store'
-import { corruptPages } from '../../support/store-fixtures'
+import { corruptPages } from '../../support/corrupt-pages'
 import { startHarness, type Harness } from './core-harness'
 
 let h: Harness | undefined
@@ -28,6 +28,11 @@ it('a damaged database degrades the core, and restoring the newest backup brings
   corruptPages(file)
 
   await h.restart()
+  // The startup check runs in the background; a write waits for it, and it finds the damage.
+  expect(await h.raw('roles:create', { name: 'Auditor' })).toMatchObject({
+    ok: false,
+    error: { code: 'DATABASE_ERROR' }
+  })
   const status = await h.call('app:get-status', undefined)
   expect(status.database.healthy).toBe(false)
   expect(status.database.latestBackup).toMatch(/roster-v0-.*\.db$/)

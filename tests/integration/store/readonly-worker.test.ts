@@ -12,7 +12,8 @@ import {
   checkDatabaseFileInWorker,
   vacuumIntoInWorker
 } from '../../../electron/core/store/readonly-worker'
-import { corruptPages, useTempDir } from '../../support/store-fixtures'
+import { corruptPages } from '../../support/corrupt-pages'
+import { useTempDir } from '../../support/store-fixtures'
 
 const dir = useTempDir('roster-health-worker-')
 

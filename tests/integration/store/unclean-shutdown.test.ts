@@ -13,7 +13,7 @@ import { DbFromFutureError } from '../../../electron/core/store/errors'
 import { createAuditRepo } from '../../../electron/core/store/repositories/audit-repo'
 import { useTempDir } from '../../support/store-fixtures'
 import { createCore, DATABASE_FILE, type Core } from '../../../electron/core/host/core'
-import { checkDatabaseFile } from '../../../electron/core/store/health'
+import { checkDatabaseFile, type Inspection } from '../../../electron/core/store/health'
 import Database from 'better-sqlite3'
 import { createMemorySecretStore } from '../../support/memory-secret-store'
 import type { AppStatus } from '../../../shared/contract/app-status'
@@ -78,13 +78,13 @@ describe('unclean shutdown', () => {
     expect(statSync(`${file}-wal`).size).toBeGreaterThan(0)
 
     const { logger, lines } = capturingLogger()
-    const checks: string[] = []
+    const checks: Inspection[] = []
     const db = openDatabase(file, { logger, onChecked: (c) => checks.push(c) })
     try {
       expect(lines).toContainEqual(
         expect.objectContaining({ event: 'db.health', check: 'integrity' })
       )
-      expect(checks).toEqual(['integrity'])
+      expect(checks).toEqual([{ check: 'integrity', due: null }])
       expect(createAuditRepo(db).listRecent(1000)).toHaveLength(200)
     } finally {
       db.close()
@@ -133,9 +133,9 @@ describe('unclean shutdown', () => {
     const before = Date.now()
     const { core, statuses } = await bootCore(dataDir)
     try {
-      // Every call but the status waits for the check: this one returns after it ended.
-      const listed = await core.call('credentials:list', undefined)
-      expect(listed).toMatchObject({ ok: true })
+      // Every call but the read-only ones waits for the check: this one returns after it ended.
+      const created = await core.call('roles:create', { name: 'Auditor' })
+      expect(created).toMatchObject({ ok: true })
       expect(statuses.at(-1)?.database).toMatchObject({ checking: false, healthy: true })
       const check = (await readStatus(core)).database.lastFullCheck
       expect(check?.ok).toBe(true)
@@ -172,8 +172,13 @@ describe('unclean shutdown', () => {
     expect(checkDatabaseFile(file, 'quick')).toBe('ok')
     const { core, statuses } = await bootCore(dataDir)
     try {
-      const refused = await core.call('credentials:list', undefined)
+      // A write waits for the full check, which finds the damage; reads are refused from then on.
+      const refused = await core.call('roles:create', { name: 'Auditor' })
       expect(refused).toMatchObject({ ok: false, error: { code: 'DATABASE_ERROR' } })
+      expect(await core.call('credentials:list', undefined)).toMatchObject({
+        ok: false,
+        error: { code: 'DATABASE_ERROR' }
+      })
       const status = await readStatus(core)
       expect(status.database).toMatchObject({ healthy: false, checking: false })
       expect(status.database.message).toMatch(/damaged/)

@@ -9,7 +9,8 @@ import {
   listBackups,
   newestBackupAt
 } from '../../../electron/core/store'
-import { corruptPages, useTempDir } from '../../support/store-fixtures'
+import { corruptPages } from '../../support/corrupt-pages'
+import { useTempDir } from '../../support/store-fixtures'
 
 const dir = useTempDir()
 

@@ -8,8 +8,12 @@ import {
 } from '../../../electron/core/store/backups'
 import { openDatabase } from '../../../electron/core/store/db'
 import { DatabaseCorruptError } from '../../../electron/core/store/errors'
+import type { Inspection } from '../../../electron/core/store/health'
+import { latestVersion, MIGRATIONS } from '../../../electron/core/store/migrations'
+import type { Migration } from '../../../electron/core/store/migrations/types'
 import { createAuditRepo } from '../../../electron/core/store/repositories/audit-repo'
-import { corruptPages, sha256File, useTempDir } from '../../support/store-fixtures'
+import { corruptPages } from '../../support/corrupt-pages'
+import { sha256File, useTempDir } from '../../support/store-fixtures'
 
 const dir = useTempDir()
 
@@ -56,6 +60,44 @@ describe('startup health check', () => {
     expect(corrupt.message).toMatch(/restore/)
     expect(sha256File(file)).toBe(damaged)
     expect(readdirSync(dir()).sort()).toEqual(['backups', 'roster.db'])
+  })
+
+  it('deferCheck after a clean shutdown: no check here, quick_check due, and the open writes nothing', () => {
+    const { file } = prepare()
+    const before = sha256File(file)
+    const seen: Inspection[] = []
+    const db = openDatabase(file, {
+      appVersion: '9.9.9-new',
+      deferCheck: true,
+      onChecked: (i) => seen.push(i)
+    })
+    try {
+      expect(seen).toEqual([{ check: null, due: 'quick' }])
+      // Not even the app version: the caller records it once the check has passed.
+      expect(
+        db.prepare("SELECT value FROM app_meta WHERE key = 'app_version'").pluck().get()
+      ).not.toBe('9.9.9-new')
+    } finally {
+      db.close()
+    }
+    expect(sha256File(file)).toBe(before)
+  })
+
+  it('deferCheck with a damaged file the open itself trips over: refused as damaged, with the backup', () => {
+    const { file, newer } = prepare()
+    corruptPages(file, 'sqlite_schema')
+    expect(() => openDatabase(file, { deferCheck: true })).toThrow(
+      expect.objectContaining({ constructor: DatabaseCorruptError, newestBackup: newer })
+    )
+  })
+
+  it('deferCheck with a migration pending: quick_check runs before the backup and the migration', () => {
+    const { file } = prepare()
+    corruptPages(file, 'audit_log')
+    const next: Migration = { version: latestVersion(MIGRATIONS) + 1, name: 'test', up: () => {} }
+    expect(() =>
+      openDatabase(file, { deferCheck: true, migrations: [...MIGRATIONS, next] })
+    ).toThrow(DatabaseCorruptError)
   })
 
   it('a file that is not SQLite at all is reported as damaged, with no backup to offer', () => {

@@ -34,8 +34,9 @@ export function StatusBanners() {
       ) : null}
       {database?.checking ? (
         <div className="banner" role="status" data-testid="database-checking">
-          <strong>Checking the local database after an unexpected shutdown…</strong> Your data
-          appears as soon as the check is done, usually within a few seconds.
+          <strong>Checking the local database after an unexpected shutdown…</strong> You can look
+          around meanwhile; syncs and changes wait until the check is done, usually within a few
+          seconds.
         </div>
       ) : null}
       {database && !database.healthy ? (
