@@ -373,6 +373,14 @@ async function main() {
     firstMs <= 500
   )
   record('  core start + first rows', ms(performance.now() - reopen), 'info', null)
+  // mapping:targets is not read-only: it waits for the startup quick_check (on a worker) to pass.
+  await call('mapping:targets', undefined)
+  record(
+    '  core start + startup check passed (writes allowed)',
+    ms(performance.now() - reopen),
+    'info',
+    null
+  )
   if (first.rows.length !== 100) throw new Error('first window is not 100 rows')
   const local = sample.email.split('@')[0] ?? ''
   const queries: [string, ListQuery, number, number][] = [
