@@ -261,14 +261,16 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     }
   }
 
+  const servedWhileChecking = (channel: unknown): boolean =>
+    opts.readsWhileChecking !== false && isRequestChannel(channel) && isReadOnlyChannel(channel)
+
   state = compose()
   logger.info('core.started', { version: opts.appVersion })
 
   return {
     async call(channel, input) {
       // Reads answer at once; everything else waits for the startup check's outcome.
-      if ('checking' in state && !(isRequestChannel(channel) && isReadOnlyChannel(channel)))
-        await state.checking.done
+      if ('checking' in state && !servedWhileChecking(channel)) await state.checking.done
       return dispatch(handlers(), channel, input, (event, fields) => logger.warn(event, fields))
     },
     onEvent: (listener) => {

@@ -1,7 +1,10 @@
 /** `roster` against the simulator with WEBEX_ACCESS_TOKEN: sync --json, exit codes, list commands. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import { DATABASE_FILE } from '../../../electron/core/host/core'
 import { startWebexSim } from '../../../electron/webex-sim'
 import type { SimHandle } from '../../../electron/webex-sim/types'
+import { corruptPages } from '../../support/corrupt-pages'
 import { filesContaining, makeDataDir } from '../../support/data-dir'
 import { runRoster } from './cli-run'
 
@@ -72,5 +75,15 @@ describe('roster CLI', () => {
     const help = await runRoster(['--help'], env)
     expect(help.code).toBe(0)
     expect(help.stdout).toContain('roster sync')
+  })
+
+  it('a damaged database: even a read-only command waits for the startup check and fails clearly', async () => {
+    expect((await runRoster(['sync', '--json'], env)).code).toBe(0)
+    corruptPages(join(dir, DATABASE_FILE), 'people')
+    // runs list reads no damaged page; the app would show it and then its banner, a script would not.
+    const r = await runRoster(['runs', 'list', '--json'], env)
+    expect(r.code).toBe(1)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toContain('The local database is damaged')
   })
 })
