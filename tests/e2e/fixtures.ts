@@ -15,10 +15,10 @@ export type Roster = {
   dataDir: string
   host: HostProcess
   /**
-   * Stops the host and starts a new one over the same data folder and simulator, then reloads;
-   * `whileStopped` runs in between (e.g. to damage the database while Roster is closed).
+   * Stops the host (`crash`: kills it) and starts a new one over the same data folder and simulator,
+   * then reloads; `whileStopped` runs in between (e.g. to damage the database while Roster is closed).
    */
-  restartHost(whileStopped?: () => void | Promise<void>): Promise<void>
+  restartHost(whileStopped?: () => void | Promise<void>, opts?: { crash?: boolean }): Promise<void>
   /** stdout/stderr of every host process this test started. */
   hostOutput(): string
 }
@@ -51,8 +51,8 @@ export const test = base.extend<{
       sim,
       dataDir,
       host: await startHost(env),
-      restartHost: async (whileStopped) => {
-        await roster.host.stop()
+      restartHost: async (whileStopped, opts) => {
+        await (opts?.crash ? roster.host.crash() : roster.host.stop())
         await whileStopped?.()
         roster.host = await startHost(env)
         outputs.push(roster.host.output)

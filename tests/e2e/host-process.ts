@@ -25,6 +25,8 @@ export type HostProcess = {
   /** Everything the host wrote to stdout and stderr so far. */
   output: () => string
   stop: () => Promise<void>
+  /** SIGKILL: the host dies as in a crash, leaving the database's WAL behind. */
+  crash: () => Promise<void>
 }
 
 export type HostEnv = { dataDir: string; webexBaseUrl: string; extra?: Record<string, string> }
@@ -72,6 +74,11 @@ export function startHost(env: HostEnv, timeoutMs = 30_000): Promise<HostProcess
     }
   }
 
+  const crash = async (): Promise<void> => {
+    child.kill('SIGKILL')
+    await waitForExit(child, 5_000)
+  }
+
   return new Promise((ok, fail) => {
     const timer = setTimeout(() => {
       void stop()
@@ -82,7 +89,7 @@ export function startHost(env: HostEnv, timeoutMs = 30_000): Promise<HostProcess
       const m = READY.exec(out)
       if (m?.[1]) {
         clearTimeout(timer)
-        ok({ url: m[1], output: () => out, stop })
+        ok({ url: m[1], output: () => out, stop, crash })
       }
     })
     child.once('exit', (code, signal) => {

@@ -11,6 +11,7 @@ import { createServer } from 'node:http'
 import { resolve } from 'node:path'
 import type { Core, CoreOptions } from '../../../electron/core/host/core-types'
 import { bridgeScript } from './bridge-bundle'
+import { heldStartupCheck } from './held-startup-check'
 import { createTestBrowser } from './open-external'
 import { BRIDGE_PATH, send, serveStatic } from './static-files'
 import { attachRelay } from './ws-relay'
@@ -37,7 +38,8 @@ export async function runHost(createCore: (opts: CoreOptions) => Promise<Core>):
     dataDir: resolve(dataDir),
     appVersion: pkg.version,
     host: { openExternal: createTestBrowser(process.env.ROSTER_TEST_BROWSER) },
-    webexBaseUrl: process.env.WEBEX_BASE_URL
+    webexBaseUrl: process.env.WEBEX_BASE_URL,
+    startupCheck: heldStartupCheck(resolve(dataDir), process.env.ROSTER_TEST_HOLD_STARTUP_CHECK)
   })
 
   const server = createServer((req, res) => {
