@@ -34,7 +34,7 @@ import { recordFullCheck } from '../maintenance/full-check-record'
 import { recordAppVersion } from '../store/repositories/app-meta-repo'
 import { checkDatabaseFile, type CheckKind } from '../store/health'
 import { checkDatabaseFileInWorker } from '../store/readonly-worker'
-import { DatabaseCorruptError } from '../store/errors'
+import { DatabaseCorruptError, isCorruptionError } from '../store/errors'
 import type { Core, CoreOptions } from './core-types'
 import { dispatch, type HandlerMap } from './dispatch'
 import { createDegradedHandlers } from './handlers'
@@ -160,12 +160,24 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       logger.error('core.degraded', { reason: opened.message })
       return { failure: opened }
     }
-    const services = servicesOver(opened.db)
     if (opened.due === null) {
+      const services = servicesOver(opened.db)
       services.start()
       return { services }
     }
     const kind = opened.due
+    let services: ComposedServices
+    try {
+      services = servicesOver(opened.db)
+    } catch (e) {
+      // Composing reads the schema, which the check has not vouched for yet: damage shows here too.
+      opened.db.close()
+      const failure = isCorruptionError(e)
+        ? new DatabaseCorruptError(dbFile, newestBackup(backupDir), String(e), { cause: e })
+        : new AppError('DATABASE_ERROR', 'The local database could not be opened.', { cause: e })
+      logger.error('core.degraded', { reason: failure.message })
+      return { failure }
+    }
     return { checking: { kind, services, done: checkThenStart(kind, opened.db, services) } }
   }
 
