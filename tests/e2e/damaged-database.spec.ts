@@ -6,21 +6,14 @@
 import { join } from 'node:path'
 import { DATABASE_FILE } from '../../electron/core/host/core'
 import { corruptPages } from '../support/corrupt-pages'
-import { syncedDemo } from './demo-flows'
+import { syncedDemoPeople } from './demo-flows'
 import { expect, test } from './fixtures'
-import { RecordListPage } from './pages/records'
-import { ShellPage } from './pages/shell'
 
 test('a database damaged while closed: the background check finds it, and the newest backup brings the people back', async ({
   page,
   roster
 }) => {
-  const shell = new ShellPage(page)
-  const people = new RecordListPage(page, 'people')
-  await syncedDemo(page)
-  await shell.goTo('People')
-  await expect(people.rows.first()).toBeVisible()
-  const total = await people.totalCount()
+  const { shell, people, total } = await syncedDemoPeople(page)
   const backup = page.getByTestId('backup-status')
   await backup.getByRole('button', { name: 'Back up now' }).click()
   await expect(backup).toContainText('Backed up now')

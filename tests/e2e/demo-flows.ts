@@ -2,6 +2,7 @@
 import type { Page } from '@playwright/test'
 import { expect } from './fixtures'
 import { IntegrationsPage } from './pages/integrations'
+import { RecordListPage } from './pages/records'
 import { ShellPage } from './pages/shell'
 
 export const DEMO_INTEGRATION = 'Webex users'
@@ -31,4 +32,16 @@ export async function syncedDemo(page: Page): Promise<IntegrationsPage> {
     { timeout: 60_000 }
   )
   return integrations
+}
+
+/** The synced demo with People open: the page objects and how many people it shows. */
+export async function syncedDemoPeople(
+  page: Page
+): Promise<{ shell: ShellPage; people: RecordListPage; total: number }> {
+  const shell = new ShellPage(page)
+  const people = new RecordListPage(page, 'people')
+  await syncedDemo(page)
+  await shell.goTo('People')
+  await expect(people.rows.first()).toBeVisible()
+  return { shell, people, total: await people.totalCount() }
 }

@@ -5,10 +5,8 @@
  */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { syncedDemo } from './demo-flows'
+import { syncedDemoPeople } from './demo-flows'
 import { expect, test } from './fixtures'
-import { RecordListPage } from './pages/records'
-import { ShellPage } from './pages/shell'
 
 const RELEASE = 'release-startup-check'
 test.use({ hostEnv: { ROSTER_TEST_HOLD_STARTUP_CHECK: RELEASE } })
@@ -17,12 +15,7 @@ test('after a crash the data shows at once while the database is checked, and th
   page,
   roster
 }) => {
-  const shell = new ShellPage(page)
-  const people = new RecordListPage(page, 'people')
-  await syncedDemo(page)
-  await shell.goTo('People')
-  await expect(people.rows.first()).toBeVisible()
-  const total = await people.totalCount()
+  const { shell, people, total } = await syncedDemoPeople(page)
 
   await roster.restartHost(undefined, { crash: true })
 
