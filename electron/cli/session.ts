@@ -35,8 +35,8 @@ export async function openSession(
     scheduler: false,
     // A one-shot command: no quiet-hour task or catch-up pass (the app does the daily backup).
     maintenance: false,
-    // A script has no banner to learn of damage later: every command waits for the startup check.
-    readsWhileChecking: false,
+    // A script has no banner to learn of damage later: the check runs before any command.
+    backgroundStartupCheck: false,
     ingestPageSize: opts.pageSize,
     host: {
       openExternal: () =>

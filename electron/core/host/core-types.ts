@@ -38,11 +38,12 @@ export type CoreOptions = {
   /** Retry policy overrides for Webex clients (tests use short backoffs). */
   webexRetry?: Partial<RetryPolicy>
   /**
-   * Serve read-only channels while the startup check runs (default true: the window shows the first
-   * rows at once and learns of damage from the status event). The CLI turns it off: a one-shot
-   * command has no later moment to report damage, so it waits for the check's outcome.
+   * Run the startup check of the database in the background, serving read-only channels meanwhile
+   * (default true: the window shows the first rows at once and learns of damage from the status
+   * event). The CLI turns it off: a one-shot command has no later moment to report damage, so the
+   * check runs at open, before anything.
    */
-  readsWhileChecking?: boolean
+  backgroundStartupCheck?: boolean
   /**
    * Test seam: the startup check of the database, 'ok' or the report (default: a worker thread's
    * quick_check or integrity_check). Tests hold it to see what the core serves meanwhile.

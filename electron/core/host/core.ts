@@ -50,13 +50,18 @@ const STILL_CHECKING = 'Roster is still checking the local database; try again i
 /** An open database, and the startup check it still owes (run off the core's thread), if any. */
 type Opened = { db: Db; due: CheckKind | null }
 
-function openStore(file: string, appVersion: string, logger: Logger): Opened | AppError {
+function openStore(
+  file: string,
+  appVersion: string,
+  logger: Logger,
+  deferCheck: boolean
+): Opened | AppError {
   try {
     let due: CheckKind | null = null
     const db = openDatabase(file, {
       appVersion,
       logger,
-      deferCheck: true,
+      deferCheck,
       onChecked: (inspection) => (due = inspection.due)
     })
     return { db, due }
@@ -155,7 +160,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   }
 
   const compose = (): typeof state => {
-    const opened = openStore(dbFile, opts.appVersion, logger)
+    const opened = openStore(dbFile, opts.appVersion, logger, opts.backgroundStartupCheck !== false)
     if (opened instanceof AppError) {
       logger.error('core.degraded', { reason: opened.message })
       return { failure: opened }
@@ -274,7 +279,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   }
 
   const servedWhileChecking = (channel: unknown): boolean =>
-    opts.readsWhileChecking !== false && isRequestChannel(channel) && isReadOnlyChannel(channel)
+    isRequestChannel(channel) && isReadOnlyChannel(channel)
 
   state = compose()
   logger.info('core.started', { version: opts.appVersion })

@@ -77,7 +77,7 @@ describe('roster CLI', () => {
     expect(help.stdout).toContain('roster sync')
   })
 
-  it('a damaged database: even a read-only command waits for the startup check and fails clearly', async () => {
+  it('a damaged database: the startup check runs before even a read-only command, which fails clearly', async () => {
     expect((await runRoster(['sync', '--json'], env)).code).toBe(0)
     corruptPages(join(dir, DATABASE_FILE), 'people')
     // runs list reads no damaged page; the app would show it and then its banner, a script would not.
