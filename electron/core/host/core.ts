@@ -45,13 +45,25 @@ export type { Core, CoreOptions } from './core-types'
 export const DATABASE_FILE = 'roster.db'
 export const LOG_FILE = join('logs', 'roster.log')
 
-const STILL_CHECKING = 'Roster is still checking the local database; try again in a moment.'
-
 /** An open database, and the startup check it still owes (run off the core's thread), if any. */
 type Opened = { db: Db; due: CheckKind | null }
 
+/**
+ * What a failure to open, check or compose the database becomes: its own AppError, damage (with the
+ * newest backup to offer), or a plain "could not be opened".
+ */
+function openFailure(e: unknown, file: string, backupDir: string): AppError {
+  if (e instanceof AppError) return e
+  if (isCorruptionError(e)) {
+    const report = e instanceof Error ? e.message : String(e)
+    return new DatabaseCorruptError(file, newestBackup(backupDir), report, { cause: e })
+  }
+  return new AppError('DATABASE_ERROR', 'The local database could not be opened.', { cause: e })
+}
+
 function openStore(
   file: string,
+  backupDir: string,
   appVersion: string,
   logger: Logger,
   deferCheck: boolean
@@ -66,9 +78,8 @@ function openStore(
     })
     return { db, due }
   } catch (e) {
-    if (e instanceof AppError) return e
-    logger.error('db.open-unexpected', { error: e })
-    return new AppError('DATABASE_ERROR', 'The local database could not be opened.', { cause: e })
+    if (!(e instanceof AppError)) logger.error('db.open-unexpected', { error: e })
+    return openFailure(e, file, backupDir)
   }
 }
 
@@ -160,29 +171,33 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   }
 
   const compose = (): typeof state => {
-    const opened = openStore(dbFile, opts.appVersion, logger, opts.backgroundStartupCheck !== false)
-    if (opened instanceof AppError) {
-      logger.error('core.degraded', { reason: opened.message })
-      return { failure: opened }
+    const opened = openStore(
+      dbFile,
+      backupDir,
+      opts.appVersion,
+      logger,
+      opts.backgroundStartupCheck !== false
+    )
+    const degraded = (failure: AppError): typeof state => {
+      logger.error('core.degraded', { reason: failure.message })
+      return { failure }
     }
-    if (opened.due === null) {
-      const services = servicesOver(opened.db)
-      services.start()
-      return { services }
-    }
-    const kind = opened.due
+    if (opened instanceof AppError) return degraded(opened)
     let services: ComposedServices
     try {
       services = servicesOver(opened.db)
     } catch (e) {
-      // Composing reads the schema, which the check has not vouched for yet: damage shows here too.
+      // Checked: a composition failure is a bug, as it always was. Still owing the check, it may be
+      // damage (composing reads the schema): the core degrades and offers the backup.
+      if (opened.due === null) throw e
       opened.db.close()
-      const failure = isCorruptionError(e)
-        ? new DatabaseCorruptError(dbFile, newestBackup(backupDir), String(e), { cause: e })
-        : new AppError('DATABASE_ERROR', 'The local database could not be opened.', { cause: e })
-      logger.error('core.degraded', { reason: failure.message })
-      return { failure }
+      return degraded(openFailure(e, dbFile, backupDir))
     }
+    if (opened.due === null) {
+      services.start()
+      return { services }
+    }
+    const kind = opened.due
     return { checking: { kind, services, done: checkThenStart(kind, opened.db, services) } }
   }
 
@@ -209,14 +224,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       // The check could not run, or starting failed: no services over a file in doubt.
       await services.shutdown().catch(() => undefined)
       logger.error('db.open-unexpected', { error: e })
-      state = {
-        failure:
-          e instanceof AppError
-            ? e
-            : new AppError('DATABASE_ERROR', 'The local database could not be opened.', {
-                cause: e
-              })
-      }
+      state = { failure: openFailure(e, dbFile, backupDir) }
     }
     // A passed quick_check changes nothing the status shows.
     if (kind === 'integrity' || 'failure' in state) emit('app:status-changed', await status())
@@ -264,18 +272,14 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   }
 
   const handlers = (): HandlerMap => {
-    // While checking, only read-only channels get here (`call` holds the rest until the check ends).
-    if ('checking' in state)
+    if ('failure' in state)
       return {
-        ...state.checking.services.handlers,
-        'app:restore-backup': () => Promise.reject(new AppError('DATABASE_ERROR', STILL_CHECKING))
+        ...createDegradedHandlers(status, state.failure),
+        'app:restore-backup': restoreBackup
       }
-    return {
-      ...('services' in state
-        ? state.services.handlers
-        : createDegradedHandlers(status, state.failure)),
-      'app:restore-backup': restoreBackup
-    }
+    // While checking, only read-only channels get here (`call` holds the rest until the check ends).
+    const services = 'services' in state ? state.services : state.checking.services
+    return { ...services.handlers, 'app:restore-backup': restoreBackup }
   }
 
   const servedWhileChecking = (channel: unknown): boolean =>
